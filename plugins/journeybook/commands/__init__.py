@@ -1,0 +1,9 @@
+"""The CLI's subcommands, one module each; each exposes ``register(subparsers)``."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import build, check, schema
+
+COMMANDS: tuple[ModuleType, ...] = (check, build, schema)

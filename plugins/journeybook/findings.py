@@ -1,0 +1,90 @@
+"""Findings: the one shape every error and warning takes.
+
+CX owners read these in a terminal, in a pull-request annotation and in a failed build, so
+the text is the same everywhere: ``file:line:col: field.path: what is wrong (allowed: ...;
+did you mean ...?)``. Rules have stable ids so tests and tooling can match on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from enum import Enum
+from typing import Iterable, Sequence
+
+MAX_LISTED = 12
+
+
+class Severity(str, Enum):
+    """Errors stop a build and fail ``check``; warnings do so only in strict mode."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem, located in a source file as precisely as the input allows."""
+
+    file: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+    rule: str
+    severity: Severity = Severity.ERROR
+
+    @property
+    def location(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        where = f"{self.field}: " if self.field else ""
+        return f"{self.location}: {where}{self.message}"
+
+
+@dataclass
+class Findings:
+    """Collects every finding of a run, so authors see all their mistakes at once."""
+
+    items: list[Finding] = field(default_factory=list)
+
+    def add(self, finding: Finding) -> None:
+        self.items.append(finding)
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        self.items.extend(findings)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.items if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.items if f.severity is Severity.WARNING]
+
+    def sorted(self) -> list[Finding]:
+        return sorted(self.items, key=lambda f: (f.file, f.line or 0, f.column or 0, f.rule))
+
+
+def allowed_hint(found: str, allowed: Sequence[str]) -> str:
+    """The ``(allowed: ...; did you mean ...?)`` tail shared by every 'not allowed' message."""
+    if not allowed:
+        return "(nothing is defined yet)"
+    listed = ", ".join(allowed[:MAX_LISTED])
+    if len(allowed) > MAX_LISTED:
+        listed += f", ... ({len(allowed)} in all)"
+    close = get_close_matches(found, list(allowed), n=1, cutoff=0.6)
+    if close:
+        return f"(allowed: {listed}; did you mean '{close[0]}'?)"
+    return f"(allowed: {listed})"
+
+
+def not_allowed(found: str, allowed: Sequence[str]) -> str:
+    """Message for a value outside a fixed set or taxonomy."""
+    return f"'{found}' is not allowed {allowed_hint(found, allowed)}"

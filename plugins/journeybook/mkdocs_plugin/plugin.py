@@ -1,0 +1,98 @@
+"""The ``journeybook`` MkDocs plugin.
+
+Events used, and why:
+- ``on_config``: load and validate every playbook once per build (errors stop the build with a
+  ``PluginError``; warnings go through the plugin logger so ``--strict`` fails on them).
+- ``on_files``: add Mermaid's bundle and our stylesheet (so no page loads anything from
+  another host) and every generated page and export (``journeybook.pages``).
+- ``on_page_markdown``: expand block directives on playbook pages.
+- ``on_page_context``: hand the rendered playbook header to the theme override.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..findings import Severity
+from ..labels import load_labels
+from ..layout import Layout
+from ..links import Links
+from .. import blocks, pages  # noqa: F401  (importing registers every block and page producer)
+from ..page_blocks import BlockContext, expand
+from ..project import Project, load_project
+from ..rendering import Renderer
+from ..site_pages import SiteContext, generate
+from .config import JourneybookConfig
+
+log = get_plugin_logger(__name__)
+
+MERMAID_URI = "assets/javascripts/mermaid.min.js"
+STYLESHEET_URI = "assets/stylesheets/journeybook.css"
+
+
+class JourneybookPlugin(BasePlugin[JourneybookConfig]):
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.renderer: Renderer | None = None
+        self.layout: Layout | None = None
+        self.language = "en"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        root = Path(config.config_file_path).parent
+        self.layout = Layout.at(root, config.docs_dir)
+        self.project = load_project(self.layout)
+        findings = self.project.findings
+        errors = [f for f in findings.sorted() if f.severity is Severity.ERROR]
+        for warning in findings.sorted():
+            if warning.severity is Severity.WARNING:
+                log.warning(str(warning))
+        if errors:
+            raise PluginError("Journeybook found errors in the content:\n" + "\n".join(str(e) for e in errors))
+        config.extra_css.append(STYLESHEET_URI)
+        self.language = str(config.theme.get("language") or "en")
+        self.renderer = Renderer(self.layout.templates_dir, load_labels(self.layout.labels_dir, self.language))
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.layout is None:
+            return None
+        bundle = self.layout.root / self.config.mermaid_js
+        if not bundle.is_file():
+            raise PluginError(f"Mermaid's bundle is missing at {self.config.mermaid_js}; run 'npm ci' (make build does it)")
+        files.append(File.generated(config, MERMAID_URI, abs_src_path=str(bundle)))
+        stylesheet = self.layout.templates_dir / "assets" / "journeybook.css"
+        files.append(File.generated(config, STYLESHEET_URI, abs_src_path=str(stylesheet)))
+        if self.project is not None and self.renderer is not None:
+            context = SiteContext(self.project, self.renderer, config.use_directory_urls, self.language)
+            for item in generate(context):
+                files.append(File.generated(config, item.src_uri, content=item.content))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        journey = self._journey(page)
+        if journey is None or self.renderer is None:
+            return None
+        links = Links(page.url, config.use_directory_urls)
+        return expand(markdown, BlockContext(journey=journey, renderer=self.renderer, links=links))
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
+        journey = self._journey(page)
+        if journey is not None and self.renderer is not None and self.project is not None:
+            links = Links(page.url, config.use_directory_urls)
+            context["journeybook_header"] = self.renderer.render("header.html", journey=journey, links=links, today=self.project.today)
+        return context
+
+    def _journey(self, page: Page) -> Any:
+        if not self.config.enabled or self.project is None:
+            return None
+        return self.project.by_uri.get(page.file.src_uri)
+

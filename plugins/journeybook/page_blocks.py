@@ -1,0 +1,68 @@
+"""Places generated blocks on a playbook page, where the author asks or in a default layout.
+
+Authors write ``<!-- journeybook:map -->`` (or ``diagram``, ``flow``, ``curve``, ``stages``,
+``kpis``, ``verification``) in the body; a page with no directive gets ``DEFAULT_BEFORE`` above
+its prose and ``DEFAULT_AFTER`` below it. Each block is a function from a ``BlockContext`` to
+Markdown (which may hold ``<div>``-wrapped HTML, passed through by Python-Markdown untouched).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .links import Links
+from .rendering import Renderer
+from .resolved import Journey
+
+DIRECTIVE = re.compile(r"<!--\s*journeybook:([a-z-]+)\s*-->")
+
+
+@dataclass
+class BlockContext:
+    """What every block may use: the journey, the renderer and shared computed views."""
+
+    journey: Journey
+    renderer: Renderer
+    links: Links
+    views: dict[str, Any] = field(default_factory=dict)
+
+
+Block = Callable[[BlockContext], str]
+
+BLOCKS: dict[str, Block] = {}
+DEFAULT_BEFORE: list[str] = []
+DEFAULT_AFTER: list[str] = []
+
+
+def block(name: str) -> Callable[[Block], Block]:
+    """Register a block under the directive name authors use."""
+
+    def register(function: Block) -> Block:
+        BLOCKS[name] = function
+        return function
+
+    return register
+
+
+def _render(name: str, context: BlockContext) -> str:
+    return f"\n\n{BLOCKS[name](context).strip()}\n\n"
+
+
+def unknown_directives(markdown: str) -> list[tuple[int, str]]:
+    """Directives naming no block, with their 1-based line in the body, for a clear error."""
+    return [
+        (markdown.count("\n", 0, match.start()) + 1, match.group(1))
+        for match in DIRECTIVE.finditer(markdown)
+        if match.group(1) not in BLOCKS
+    ]
+
+
+def expand(markdown: str, context: BlockContext) -> str:
+    """Replace directives with blocks; without any, wrap the prose in the default layout."""
+    if DIRECTIVE.search(markdown):
+        return DIRECTIVE.sub(lambda m: _render(m.group(1), context), markdown)
+    before = "".join(_render(name, context) for name in DEFAULT_BEFORE if name in BLOCKS)
+    after = "".join(_render(name, context) for name in DEFAULT_AFTER if name in BLOCKS)
+    return f"{before}\n\n{markdown}\n\n{after}"

@@ -1,0 +1,89 @@
+"""Loads a whole project once: shared data, then every playbook, validated and resolved.
+
+This is the single entry point the CLI and the MkDocs plugin share, so ``journeybook check``
+and a build always agree on what is wrong.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .findings import Finding, Findings
+from .front_matter import YamlProblem, read_markdown
+from .input_models import PlaybookInput
+from .layout import Layout
+from .resolve import JourneyResolver
+from .resolved import Journey
+from .site_data import SiteData, load_site_data, problem_finding
+from .validation import validate
+
+TODAY_VARIABLE = "JOURNEYBOOK_TODAY"
+
+
+def reference_date(as_of: date | None) -> date:
+    """The date staleness is judged on: ``JOURNEYBOOK_TODAY``, else the site's ``as_of``, else today.
+
+    A frozen site (the shipped examples, an archive) sets ``as_of`` so it builds the same way
+    next year; tests pin the variable.
+    """
+    pinned = os.environ.get(TODAY_VARIABLE)
+    if pinned:
+        return date.fromisoformat(pinned)
+    return as_of or date.today()
+
+
+@dataclass
+class Project:
+    layout: Layout
+    site: SiteData
+    today: date
+    journeys: dict[str, Journey] = field(default_factory=dict)
+    findings: Findings = field(default_factory=Findings)
+    broken: dict[str, list[Finding]] = field(default_factory=dict)
+    by_uri: dict[str, Journey] = field(default_factory=dict)
+
+    def add(self, journey: Journey) -> None:
+        self.journeys[journey.id] = journey
+        self.by_uri[journey.src_uri] = journey
+
+
+def _load_playbook(path: Path, project: Project, seen: dict[str, str]) -> None:
+    layout, findings = project.layout, project.findings
+    rel = layout.rel(path)
+    before = len(findings.items)
+    try:
+        source = read_markdown(path)
+    except YamlProblem as problem:
+        findings.add(problem_finding(rel, problem))
+        source = None
+    if source is not None and source.front_matter is None:
+        findings.add(Finding(rel, 1, 1, "", "a playbook starts with front matter between two '---' lines (title, persona, stages...)", rule="schema"))
+    elif source is not None and source.front_matter is not None:
+        playbook, problems = validate(PlaybookInput, source.front_matter, rel)
+        findings.extend(problems)
+        if playbook is not None:
+            journey_id = playbook.id or path.stem
+            resolver = JourneyResolver(source.front_matter, rel, project.site, project.today, findings)
+            if journey_id in seen:
+                resolver.report(("id",) if playbook.id else ("title",), f"duplicate journey id '{journey_id}' (also used by {seen[journey_id]}); set a unique 'id'", rule="duplicate-id")
+            seen.setdefault(journey_id, rel)
+            journey = resolver.resolve(playbook, journey_id, layout.src_uri(path))
+            if journey is not None and not resolver.failed:
+                project.add(journey)
+    errors = [f for f in findings.items[before:] if f.severity.value == "error"]
+    if errors:
+        project.broken[layout.src_uri(path)] = errors
+
+
+def load_project(layout: Layout, only: list[Path] | None = None) -> Project:
+    """Load shared data and playbooks (all, or ``only`` these files), collecting all findings."""
+    findings = Findings()
+    site = load_site_data(layout, findings)
+    project = Project(layout=layout, site=site, today=reference_date(site.settings.as_of), findings=findings)
+    seen: dict[str, str] = {}
+    for path in only if only is not None else layout.playbook_files():
+        _load_playbook(path, project, seen)
+    return project

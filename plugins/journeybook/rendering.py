@@ -1,0 +1,50 @@
+"""Renders blocks from the Jinja2 templates in ``templates/blocks/``, always autoescaped.
+
+MkDocs' own theme environment has autoescape off, so nothing we generate goes through it:
+blocks are rendered here and handed to pages as finished, escaped HTML (``Markup``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .labels import Labels
+
+
+def _format_number(value: float | int | None, unit: str = "") -> str:
+    """Numbers as readers expect them: no trailing .0, the unit beside the value."""
+    if value is None:
+        return "–"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
+    if not unit:
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+
+
+def _format_date(value: date | None) -> str:
+    return value.isoformat() if value else "–"
+
+
+class Renderer:
+    """One autoescaping environment per build, with the site's labels as a global."""
+
+    def __init__(self, templates_dir: Path, labels: Labels) -> None:
+        self.env = Environment(
+            loader=FileSystemLoader(templates_dir / "blocks"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        self.env.globals["labels"] = labels
+        self.env.filters["number"] = _format_number
+        self.env.filters["isodate"] = _format_date
+
+    def render(self, template: str, **context: Any) -> Markup:
+        return Markup(self.env.get_template(template).render(**context))

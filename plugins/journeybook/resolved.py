@@ -1,0 +1,152 @@
+"""Resolved objects: what a journey means once defaults are filled and references followed.
+
+Input models keep what the author wrote; these hold the site's objects themselves (a stage's
+owner is a ``Team``, not an id), so views and pages never look anything up again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class TaxonomyEntry:
+    """A phase, channel, method or data source: ``id`` for authors, ``name`` for readers."""
+
+    id: str
+    name: str
+    description: str
+    cadence: str | None = None
+    kind: str | None = None
+    url_env: str | None = None
+    query: str | None = None
+
+
+@dataclass(frozen=True)
+class Team:
+    id: str
+    name: str
+    lead: str
+    contact: str
+
+
+@dataclass(frozen=True)
+class Persona:
+    id: str
+    title: str
+    src_uri: str
+    segment: str | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    as_of: date | None = None
+    review_every: int = 180
+    at_risk_band: float = 0.10
+    stale_measurement_days: int = 62
+    featured_journeys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Touchpoint:
+    name: str
+    channel: TaxonomyEntry
+    kind: str
+
+
+@dataclass(frozen=True)
+class Action:
+    text: str
+    emotion: int
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    index: int
+    name: str
+    phase: TaxonomyEntry
+    owner: Team | None
+    customer_goal: str | None
+    actions: tuple[Action, ...]
+    emotion: int
+    feeling: str | None
+    touchpoints: tuple[Touchpoint, ...]
+    expectations: tuple[str, ...]
+    pain_points: tuple[str, ...]
+    opportunities: tuple[str, ...]
+    moment_of_truth: bool
+    systems: tuple[str, ...]
+
+    @property
+    def anchor(self) -> str:
+        """The HTML id of the stage's section, stable for links from anywhere."""
+        return f"stage-{self.id}"
+
+
+@dataclass(frozen=True)
+class Kpi:
+    id: str
+    name: str
+    definition: str | None
+    stage: Stage | None
+    category: str
+    unit: str
+    direction: str
+    target: float
+    owner: Team | None
+    source: TaxonomyEntry
+
+
+@dataclass(frozen=True)
+class Verification:
+    method: TaxonomyEntry
+    stages: tuple[Stage, ...]
+    cadence: str
+    owner: Team | None
+    last_run: date | None
+    sample: str | None
+    due: date | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class Journey:
+    """One playbook, fully resolved."""
+
+    id: str
+    src_uri: str
+    source_path: str
+    title: str
+    description: str | None
+    persona: Persona
+    owner: Team | None
+    lifecycle: str
+    tags: tuple[str, ...]
+    last_reviewed: date
+    review_every: int
+    review_due: date
+    review_overdue: bool
+    goal_customer: str
+    goal_business: str
+    stages: tuple[Stage, ...]
+    kpis: tuple[Kpi, ...]
+    verification: tuple[Verification, ...]
+    uncovered_moments: tuple[Stage, ...] = field(default=())
+
+    def stage(self, stage_id: str) -> Stage | None:
+        return next((s for s in self.stages if s.id == stage_id), None)
+
+    @property
+    def phases(self) -> tuple[TaxonomyEntry, ...]:
+        """Phases this journey covers, in the order its stages visit them."""
+        seen: dict[str, TaxonomyEntry] = {}
+        for stage in self.stages:
+            seen.setdefault(stage.phase.id, stage.phase)
+        return tuple(seen.values())
+
+    @property
+    def moments_of_truth(self) -> tuple[Stage, ...]:
+        return tuple(s for s in self.stages if s.moment_of_truth)
