@@ -5,7 +5,8 @@ Events used, and why:
   ``PluginError``; warnings go through the plugin logger so ``--strict`` fails on them).
 - ``on_files``: add Mermaid's bundle and our stylesheet (so no page loads anything from
   another host) and every generated page and export (``journeybook.pages``).
-- ``on_page_markdown``: expand block directives on playbook pages.
+- ``on_page_markdown``: escape front-matter text the theme prints raw; expand block
+  directives on playbook pages.
 - ``on_page_context``: hand the rendered playbook header to the theme override.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -78,6 +80,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        escape_page_meta(page.meta)
         journey = self._journey(page)
         if journey is None or self.renderer is None:
             return None
@@ -96,3 +99,18 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             return None
         return self.project.by_uri.get(page.file.src_uri)
 
+
+
+ESCAPED_META = ("title", "description", "subtitle")
+
+
+def escape_page_meta(meta: dict[str, Any]) -> None:
+    """Escape front-matter text the theme prints raw.
+
+    MkDocs renders themes with autoescape off, and Material prints ``page.meta.title`` and
+    ``description`` into ``<title>``, ``<meta>``, the header, the nav and the search index.
+    An escaped ``Markup`` value reads the same to a browser and cannot open a tag there.
+    """
+    for key in ESCAPED_META:
+        if isinstance(meta.get(key), str):
+            meta[key] = escape(meta[key])
