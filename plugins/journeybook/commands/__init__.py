@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import build, check, schema
+from . import build, check, new, schema
 
-COMMANDS: tuple[ModuleType, ...] = (check, build, schema)
+COMMANDS: tuple[ModuleType, ...] = (check, build, schema, new)
