@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import build, check, new, schema
+from . import build, check, diff, new, schema
 
-COMMANDS: tuple[ModuleType, ...] = (check, build, schema, new)
+COMMANDS: tuple[ModuleType, ...] = (check, build, schema, new, diff)
