@@ -4,7 +4,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-export JOURNEYBOOK_DEBUG ?=
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build serve test check bench clean system-deps
 

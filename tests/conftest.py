@@ -29,7 +29,7 @@ class Result:
 
 def run(args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: int = 300) -> Result:
     """Run a command with the test date pinned, capturing what a user would see."""
-    full_env = {**os.environ, "JOURNEYBOOK_TODAY": TODAY, **(env or {})}
+    full_env = {**os.environ, "JOURNEYBOOK_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     full_env.pop("JOURNEYBOOK_DEBUG", None)
     done = subprocess.run(args, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout)
     return Result(done.returncode, done.stdout, done.stderr)
