@@ -1,13 +1,20 @@
 """The ``journeybook`` MkDocs plugin.
 
 Events used, and why:
+- ``on_startup``: remember whether this is ``mkdocs serve`` (a preview) or a build.
 - ``on_config``: load and validate every playbook once per build (errors stop the build with a
   ``PluginError``; warnings go through the plugin logger so ``--strict`` fails on them).
 - ``on_files``: add Mermaid's bundle and our stylesheet (so no page loads anything from
   another host) and every generated page and export (``journeybook.pages``).
 - ``on_page_markdown``: escape front-matter text the theme prints raw; expand block
   directives on playbook pages.
+- ``on_page_content``: in preview only, put a page's errors in a box at its top.
 - ``on_page_context``: hand the rendered playbook header to the theme override.
+- ``on_serve``: also reload when ``data/``, ``site_config/`` or ``templates/`` change.
+
+While previewing, content errors do not stop the server: they are logged at info level (so
+``strict: true`` does not abort the preview) and shown on the page they are in, while every
+other page keeps working. ``mkdocs build`` still fails on them.
 """
 
 from __future__ import annotations
@@ -15,9 +22,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -28,6 +36,7 @@ from ..layout import Layout
 from ..links import Links
 from .. import blocks, pages  # noqa: F401  (importing registers every block and page producer)
 from ..page_blocks import BlockContext, expand
+from ..preview import error_boxes
 from ..project import Project, load_project
 from ..rendering import Renderer
 from ..site_pages import SiteContext, generate
@@ -45,6 +54,19 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.renderer: Renderer | None = None
         self.layout: Layout | None = None
         self.language = "en"
+        self.serving = False
+        self.preview: dict[str, Markup] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """MkDocs keeps a plugin with this event alive across serve's rebuilds, so this sticks."""
+        self.serving = command == "serve"
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
+        if self.layout is not None:
+            for folder in (self.layout.root / "data", self.layout.config_dir, self.layout.templates_dir):
+                if folder.is_dir():
+                    server.watch(str(folder))
+        return server
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -56,12 +78,15 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         errors = [f for f in findings.sorted() if f.severity is Severity.ERROR]
         for warning in findings.sorted():
             if warning.severity is Severity.WARNING:
-                log.warning(str(warning))
-        if errors:
+                (log.info if self.serving else log.warning)(str(warning))
+        if errors and not self.serving:
             raise PluginError("Journeybook found errors in the content:\n" + "\n".join(str(e) for e in errors))
+        for error in errors:
+            log.info(f"error (shown on its page in this preview; a build fails on it): {error}")
         config.extra_css.append(STYLESHEET_URI)
         self.language = str(config.theme.get("language") or "en")
         self.renderer = Renderer(self.layout.templates_dir, load_labels(self.layout.labels_dir, self.language))
+        self.preview = error_boxes(self.project, self.renderer) if self.serving else {}
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -86,6 +111,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             return None
         links = Links(page.url, config.use_directory_urls)
         return expand(markdown, BlockContext(journey=journey, renderer=self.renderer, links=links))
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        box = self.preview.get(page.file.src_uri)
+        return f"{box}\n{html}" if box else None
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
         journey = self._journey(page)
