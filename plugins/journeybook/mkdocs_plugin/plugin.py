@@ -4,10 +4,11 @@ Events used, and why:
 - ``on_startup``: remember whether this is ``mkdocs serve`` (a preview) or a build.
 - ``on_config``: load and validate every playbook once per build (errors stop the build with a
   ``PluginError``; warnings go through the plugin logger so ``--strict`` fails on them).
-- ``on_files``: add Mermaid's bundle and our stylesheet (so no page loads anything from
-  another host) and every generated page and export (``journeybook.pages``).
+- ``on_files``: add Mermaid's bundle, our stylesheet, the table-sorting script and the
+  iframe-worker shim (so no page loads anything from another host) and every generated page
+  and export (``journeybook.pages``).
 - ``on_page_markdown``: escape front-matter text the theme prints raw; expand block
-  directives on playbook pages.
+  directives on playbook pages; append its journeys to each persona page.
 - ``on_page_content``: in preview only, put a page's errors in a box at its top.
 - ``on_page_context``: hand the rendered playbook header to the theme override.
 - ``on_serve``: also reload when ``data/``, ``site_config/`` or ``templates/`` change.
@@ -36,6 +37,7 @@ from ..layout import Layout
 from ..links import Links
 from .. import blocks, pages  # noqa: F401  (importing registers every block and page producer)
 from ..page_blocks import BlockContext, expand
+from ..pages.personas import persona_journeys
 from ..preview import error_boxes
 from ..project import Project, load_project
 from ..rendering import Renderer
@@ -46,6 +48,11 @@ log = get_plugin_logger(__name__)
 
 MERMAID_URI = "assets/javascripts/mermaid.min.js"
 STYLESHEET_URI = "assets/stylesheets/journeybook.css"
+TABLES_SCRIPT_URI = "assets/javascripts/journeybook-tables.js"
+# Material's offline plugin adds a CDN copy of this shim unless extra.polyfills already names
+# one (mkdocs.yml names this local copy), so file:// search never reaches another host.
+SHIM_URI = "assets/javascripts/iframe-worker.js"
+IFRAME_WORKER_SHIM = "node_modules/iframe-worker/shim/index.js"
 
 
 class JourneybookPlugin(BasePlugin[JourneybookConfig]):
@@ -54,6 +61,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.renderer: Renderer | None = None
         self.layout: Layout | None = None
         self.language = "en"
+        self.site: SiteContext | None = None
         self.serving = False
         self.preview: dict[str, Markup] = {}
 
@@ -84,6 +92,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         for error in errors:
             log.info(f"error (shown on its page in this preview; a build fails on it): {error}")
         config.extra_css.append(STYLESHEET_URI)
+        config.extra_javascript.append(TABLES_SCRIPT_URI)
         self.language = str(config.theme.get("language") or "en")
         self.renderer = Renderer(self.layout.templates_dir, load_labels(self.layout.labels_dir, self.language))
         self.preview = error_boxes(self.project, self.renderer) if self.serving else {}
@@ -98,14 +107,23 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         files.append(File.generated(config, MERMAID_URI, abs_src_path=str(bundle)))
         stylesheet = self.layout.templates_dir / "assets" / "journeybook.css"
         files.append(File.generated(config, STYLESHEET_URI, abs_src_path=str(stylesheet)))
+        files.append(File.generated(config, TABLES_SCRIPT_URI, abs_src_path=str(self.layout.templates_dir / "assets" / "journeybook-tables.js")))
+        shim = self.layout.root / IFRAME_WORKER_SHIM
+        if not shim.is_file():
+            raise PluginError(f"the iframe-worker shim (search over file://) is missing at {IFRAME_WORKER_SHIM}; run 'npm ci' (make build does it)")
+        files.append(File.generated(config, SHIM_URI, abs_src_path=str(shim)))
         if self.project is not None and self.renderer is not None:
-            context = SiteContext(self.project, self.renderer, config.use_directory_urls, self.language)
+            context = self.site = SiteContext(self.project, self.renderer, config.use_directory_urls, self.language)
             for item in generate(context):
                 files.append(File.generated(config, item.src_uri, content=item.content))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         escape_page_meta(page.meta)
+        if self.config.enabled and self.site is not None:
+            block = persona_journeys(self.site, page.file.src_uri)
+            if block is not None:
+                return f"{markdown}\n\n{block}\n"
         journey = self._journey(page)
         if journey is None or self.renderer is None:
             return None

@@ -1,0 +1,20 @@
+"""What every generated page does the same way: links relative to itself, one template render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..links import Links
+from ..site_pages import GeneratedFile, SiteContext
+from ..site_views import SiteViews
+
+
+def views(context: SiteContext) -> SiteViews:
+    """The build's shared views (computed once, whichever page asks first)."""
+    return SiteViews.shared(context.project, context.views)
+
+
+def render_page(context: SiteContext, src_uri: str, template: str, **values: Any) -> GeneratedFile:
+    """Render ``template`` as the page published for ``src_uri``, its links relative to that page."""
+    links = Links.for_page(src_uri, context.use_directory_urls)
+    return GeneratedFile(src_uri, str(context.renderer.render(template, links=links, **values)))

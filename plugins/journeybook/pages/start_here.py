@@ -1,0 +1,29 @@
+"""Start here: the page a new hire reads first, before any playbook."""
+
+from __future__ import annotations
+
+from ..site_pages import GeneratedFile, SiteContext, producer
+from .page import render_page, views
+
+START_URI = "start-here.md"
+
+# The parts of a playbook page, in the order a reader meets them (labels ``start_read_<part>_*``).
+READING_STEPS = ("header", "goals", "map", "stages", "kpis", "verification", "prose")
+
+# Glossary terms, in reading order (labels ``glossary_<term>_term`` and ``_text``); ``phase``
+# is followed by the site's own phases.
+GLOSSARY = (
+    "customer_journey", "persona", "phase", "stage", "touchpoint", "owned", "paid", "earned",
+    "moment_of_truth", "emotional_curve", "leading_kpi", "cltv", "cac", "nps", "csat", "ces", "blind_spot",
+)
+
+
+@producer
+def start_here_page(context: SiteContext) -> list[GeneratedFile]:
+    return [
+        render_page(
+            context, START_URI, "start-here.md",
+            featured=views(context).featured, reading_steps=READING_STEPS, glossary=GLOSSARY,
+            phases=list(context.project.site.phases.values()),
+        )
+    ]

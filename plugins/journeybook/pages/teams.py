@@ -1,0 +1,21 @@
+"""Team pages: the index of teams, and one page per team with everything it owns.
+
+Team pages live at ``links.TEAM_PAGE`` so playbook headers and every other page link to them
+through ``Links.team``.
+"""
+
+from __future__ import annotations
+
+from ..links import TEAM_PAGE
+from ..site_pages import GeneratedFile, SiteContext, producer
+from .page import render_page, views
+
+TEAMS_URI = "teams/index.md"
+
+
+@producer
+def team_pages(context: SiteContext) -> list[GeneratedFile]:
+    holdings = sorted(views(context).teams.values(), key=lambda h: (h.team.name.casefold(), h.team.id))
+    pages = [render_page(context, TEAMS_URI, "teams.md", holdings=holdings)]
+    pages += [render_page(context, TEAM_PAGE.format(id=h.team.id), "team.md", holding=h) for h in holdings]
+    return pages

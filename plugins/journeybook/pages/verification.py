@@ -1,0 +1,19 @@
+"""The verification page: how the company checks that its journey maps are true, and where not."""
+
+from __future__ import annotations
+
+from ..site_pages import GeneratedFile, SiteContext, producer
+from .page import render_page, views
+
+VERIFICATION_URI = "verification.md"
+
+
+@producer
+def verification_page(context: SiteContext) -> list[GeneratedFile]:
+    shared = views(context)
+    return [
+        render_page(
+            context, VERIFICATION_URI, "verification.md",
+            methods=shared.methods, coverage=shared.coverage, playbooks=shared.playbook_coverage, overdue=shared.overdue_checks,
+        )
+    ]
