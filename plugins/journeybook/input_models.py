@@ -211,3 +211,7 @@ class SettingsInput(StrictModel):
     at_risk_band: float = Field(default=0.10, ge=0, le=1)
     stale_measurement_days: int = Field(default=62, ge=1)
     featured_journeys: list[Slug] = Field(default_factory=list)
+    raw_html: Literal["allow", "sanitize", "escape"] = Field(
+        default="sanitize",
+        description="Raw HTML in page bodies: allow it as written, sanitize it (scripts, event handlers, frames and javascript: URLs removed), or escape it (shown as text).",
+    )

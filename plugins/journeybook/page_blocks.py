@@ -27,6 +27,8 @@ class BlockContext:
     renderer: Renderer
     links: Links
     views: dict[str, Any] = field(default_factory=dict)
+    fence: Callable[[str], str] = str
+    """Marks a generated block as trusted for the raw-HTML policy (``html_policy.HtmlPolicy.fence``)."""
 
 
 Block = Callable[[BlockContext], str]
@@ -47,7 +49,7 @@ def block(name: str) -> Callable[[Block], Block]:
 
 
 def _render(name: str, context: BlockContext) -> str:
-    return f"\n\n{BLOCKS[name](context).strip()}\n\n"
+    return f"\n\n{context.fence(BLOCKS[name](context).strip())}\n\n"
 
 
 def unknown_directives(markdown: str) -> list[tuple[int, str]]:

@@ -47,6 +47,7 @@ class Settings:
     at_risk_band: float = 0.10
     stale_measurement_days: int = 62
     featured_journeys: tuple[str, ...] = ()
+    raw_html: str = "sanitize"
 
 
 @dataclass(frozen=True)
