@@ -4,6 +4,7 @@ Events used, and why:
 - ``on_startup``: remember whether this is ``mkdocs serve`` (a preview) or a build.
 - ``on_config``: load and validate every playbook once per build (errors stop the build with a
   ``PluginError``; warnings go through the plugin logger so ``--strict`` fails on them).
+  It also adds the raw-HTML policy (``journeybook.html_policy``) to the Markdown extensions.
 - ``on_files``: add Mermaid's bundle, our stylesheet, the table-sorting script and the
   iframe-worker shim (so no page loads anything from another host) and every generated page
   and export (``journeybook.pages``).
@@ -32,6 +33,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..findings import Severity
+from ..html_policy import HtmlPolicy
 from ..labels import load_labels
 from ..layout import Layout
 from ..links import Links
@@ -64,6 +66,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.site: SiteContext | None = None
         self.serving = False
         self.preview: dict[str, Markup] = {}
+        self.html_policy = HtmlPolicy()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this event alive across serve's rebuilds, so this sticks."""
@@ -92,6 +95,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         for error in errors:
             log.info(f"error (shown on its page in this preview; a build fails on it): {error}")
         config.extra_css.append(STYLESHEET_URI)
+        self.html_policy = HtmlPolicy(self.project.site.settings.raw_html)  # type: ignore[arg-type]
+        config.markdown_extensions.append(self.html_policy)  # type: ignore[arg-type]  (Markdown takes instances too)
         config.extra_javascript.append(TABLES_SCRIPT_URI)
         self.language = str(config.theme.get("language") or "en")
         self.renderer = Renderer(self.layout.templates_dir, load_labels(self.layout.labels_dir, self.language))
@@ -120,15 +125,16 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         escape_page_meta(page.meta)
+        self.html_policy.applies = page.file.generated_by is None  # generated pages are ours throughout
         if self.config.enabled and self.site is not None:
             block = persona_journeys(self.site, page.file.src_uri)
             if block is not None:
-                return f"{markdown}\n\n{block}\n"
+                return f"{markdown}\n\n{self.html_policy.fence(block)}\n"
         journey = self._journey(page)
         if journey is None or self.renderer is None:
             return None
         links = Links(page.url, config.use_directory_urls)
-        return expand(markdown, BlockContext(journey=journey, renderer=self.renderer, links=links))
+        return expand(markdown, BlockContext(journey=journey, renderer=self.renderer, links=links, fence=self.html_policy.fence))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         box = self.preview.get(page.file.src_uri)
