@@ -1,0 +1,46 @@
+"""Real `mkdocs build` runs of the example site: what readers get, and what stops a build."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import mkdocs_build
+
+MORTGAGE = Path("content/journeys/mortgage-application.md")
+
+
+def test_playbook_page_has_the_header(built_site: Path) -> None:
+    html = (built_site / "journeys" / "mortgage-application" / "index.html").read_text(encoding="utf-8")
+    header = re.search(r'<div class="jb-header".*?</div>\s*</div>', html, re.S)
+    assert header, "playbook header missing"
+    text = header.group(0)
+    assert 'href="../../teams/' in text  # owner linked to its team page
+    assert 'class="jb-badge jb-badge--active"' in text
+    assert 'href="../../personas/' in text
+    assert "Customer goal" in text and "Business goal" in text
+    assert "Review overdue" not in text
+
+
+def test_mermaid_is_served_by_the_site(built_site: Path) -> None:
+    bundle = built_site / "assets" / "javascripts" / "mermaid.min.js"
+    assert bundle.is_file() and bundle.stat().st_size > 1_000_000
+
+
+def test_strict_build_fails_on_a_broken_playbook_with_the_check_message(project: Path) -> None:
+    path = project / MORTGAGE
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: owned", "kind: onwed", 1), encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.code != 0
+    assert "content/journeys/mortgage-application.md:" in result.output
+    assert "'onwed' is not allowed (allowed: owned, paid, earned; did you mean 'owned'?)" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_strict_build_fails_on_a_warning(project: Path) -> None:
+    path = project / MORTGAGE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^last_reviewed: .*$", "last_reviewed: 2020-01-01", text, count=1, flags=re.M), encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.code != 0
+    assert "WARNING" in result.output and "review overdue" in result.output

@@ -1,0 +1,94 @@
+"""`journeybook check`: the pull-request gate, as a CX owner and CI see it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from conftest import journeybook
+
+MORTGAGE = Path("content/journeys/mortgage-application.md")
+
+
+def _edit(project: Path, old: str, new: str, path: Path = MORTGAGE) -> None:
+    file = project / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _line_of(project: Path, needle: str, path: Path = MORTGAGE) -> int:
+    lines = (project / path).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+def test_shipped_content_is_clean(project: Path) -> None:
+    result = journeybook("check", "--strict", cwd=project)
+    assert result.code == 0, result.output
+    assert "no problems" in result.stderr
+
+
+def test_all_errors_are_reported_together_with_file_line_field_and_suggestion(project: Path) -> None:
+    _edit(project, "kind: owned", "kind: onwed")
+    _edit(project, "lifecycle: active", "lifecycle: actve")
+    result = journeybook("check", cwd=project)
+    assert result.code == 1
+    kind_line = _line_of(project, "kind: onwed")
+    assert re.search(
+        rf"^error: content/journeys/mortgage-application\.md:{kind_line}:\d+: stages\[\d\]\.touchpoints\[\d\]\.kind: "
+        r"'onwed' is not allowed \(allowed: owned, paid, earned; did you mean 'owned'\?\)$",
+        result.stdout, re.M,
+    ), result.stdout
+    life_line = _line_of(project, "lifecycle: actve")
+    assert f"content/journeys/mortgage-application.md:{life_line}:12: lifecycle: 'actve' is not allowed (allowed: draft, active, retired; did you mean 'active'?)" in result.stdout
+    assert "2 errors, 0 warnings" in result.stdout
+    assert "Traceback" not in result.output
+
+
+def test_unknown_reference_names_the_closest_team(project: Path) -> None:
+    text = (project / MORTGAGE).read_text(encoding="utf-8")
+    owner = re.search(r"^owner: (\S+)", text, re.M).group(1)  # type: ignore[union-attr]
+    _edit(project, f"\nowner: {owner}", f"\nowner: {owner[:-1]}")
+    result = journeybook("check", str(MORTGAGE), cwd=project)
+    assert result.code == 1
+    assert f"owner: unknown team '{owner[:-1]}' (allowed: " in result.stdout
+    assert f"did you mean '{owner}'?)" in result.stdout
+
+
+def test_warnings_pass_unless_strict(project: Path) -> None:
+    _edit(project, "last_reviewed: ", "last_reviewed: 2020-01-01\n# was: ")
+    relaxed = journeybook("check", cwd=project)
+    strict = journeybook("check", "--strict", cwd=project)
+    assert relaxed.code == 0, relaxed.output
+    assert "warning: content/journeys/mortgage-application.md:" in relaxed.stdout
+    assert "review overdue: last reviewed 2020-01-01" in relaxed.stdout
+    assert strict.code == 1
+
+
+def test_github_format_annotates_the_right_file_and_line(project: Path) -> None:
+    _edit(project, "kind: owned", "kind: onwed")
+    result = journeybook("check", "--format", "github", cwd=project)
+    line = _line_of(project, "kind: onwed")
+    assert result.code == 1
+    assert re.search(rf"^::error file=content/journeys/mortgage-application\.md,line={line},col=\d+,title=Journeybook schema::stages\[", result.stdout, re.M), result.stdout
+
+
+def test_json_format_is_machine_readable(project: Path) -> None:
+    _edit(project, "kind: owned", "kind: onwed")
+    findings = json.loads(journeybook("check", "--format", "json", cwd=project).stdout)["findings"]
+    assert [(f["severity"], f["rule"], f["field"].endswith(".kind")) for f in findings] == [("error", "schema", True)]
+
+
+def test_usage_errors_exit_2(project: Path) -> None:
+    assert journeybook("check", "content/journeys/nope.md", cwd=project).code == 2
+    assert journeybook("check", "--format", "xml", cwd=project).code == 2
+    outside = journeybook("check", cwd=project.parent)
+    assert outside.code == 2 and "no mkdocs.yml found" in outside.stderr
+
+
+def test_broken_yaml_is_an_error_not_missing_metadata(project: Path) -> None:
+    _edit(project, "title: ", 'title: "unclosed\n# ')
+    result = journeybook("check", cwd=project)
+    assert result.code == 1
+    assert "content/journeys/mortgage-application.md:" in result.stdout and "YAML syntax error" in result.stdout
