@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, TODAY, journeybook
+from conftest import REPO, TODAY, journeybook, mkdocs_build
 from journeybook.front_matter import read_markdown
 
 OWNERS = """\
@@ -141,3 +141,17 @@ def test_a_new_persona_can_be_used_by_a_new_playbook(small: Path) -> None:
     assert result.code == 0, result.output
     check = journeybook("check", "--strict", cwd=small)
     assert check.code == 0, check.output
+
+
+def test_a_new_playbook_builds_into_the_example_site(project: Path) -> None:
+    front = read_markdown(project / "content/journeys/mortgage-application.md").front_matter
+    assert front is not None
+    result = journeybook("new", "playbook", "--title", "Open a savings account", "--owner", front.data["owner"], "--persona", front.data["persona"], cwd=project)
+    assert result.code == 0, result.output
+    check = journeybook("check", "--strict", cwd=project)
+    assert check.code == 0, check.output
+    build = mkdocs_build(project)
+    assert build.code == 0, build.output
+    page = (project / "site/journeys/open-a-savings-account/index.html").read_text(encoding="utf-8")
+    assert "<title>Open a savings account - " in page
+    assert "Describe the journey here in plain words" in page
