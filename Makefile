@@ -12,7 +12,7 @@ build: $(STAMP) node_modules/.installed ## install everything and build the exam
 	$(VENV)/bin/journeybook build
 
 serve: $(STAMP) node_modules/.installed ## preview on http://127.0.0.1:8000 with live reload
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 check: $(STAMP) ## validate the content the way the pull-request gate does
 	$(VENV)/bin/journeybook check --strict
