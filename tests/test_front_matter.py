@@ -29,7 +29,7 @@ def test_positions_are_file_lines_and_keep_raw_text() -> None:
         ("a: !!python/object:os.system x\n", 1, "YAML tags"),
         ("a: 1\nb: 2\na: 3\n", 3, "duplicate key 'a' (first written on line 1)"),
         ("a:\n\tb: 1\n", 2, "tab character"),
-        ('a: "open\n', 2, "never closed"),
+        ('a: "open\n', 1, "never closed"),
         ("a: \"\\u202e\"\n", 1, "U+202E"),
         ("a: \"\\ud800\"\n", 1, "lone surrogate"),
     ],

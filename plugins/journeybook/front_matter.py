@@ -201,25 +201,36 @@ class _Builder:
 
 
 def _syntax_problem(error: yaml.YAMLError, text: str, line_offset: int) -> YamlProblem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    problem_mark = getattr(error, "problem_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None) or ""
     lines = text.splitlines()
-    at_tab = bool(mark) and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]
+    at_tab = bool(problem_mark) and problem_mark.line < len(lines) and "\t" in lines[problem_mark.line][: problem_mark.column + 1]
+    # An unclosed quote or bracket is only noticed where the text ends; point where it opened.
+    opened = context.startswith(("while scanning a quoted scalar", "while parsing a flow", "while scanning a simple key"))
+    mark = (context_mark if opened else None) or problem_mark or context_mark
     line = (mark.line + 1 + line_offset) if mark else line_offset + 1
     column = (mark.column + 1) if mark else 1
-    problem = getattr(error, "problem", None) or str(error)
-    context = getattr(error, "context", None)
     if at_tab:
         text = "a tab character is used for indentation; YAML needs spaces"
-    elif "could not find expected ':'" in problem:
-        text = "a line is missing its ':' or a quote is not closed"
-    elif "found unexpected end of stream" in problem or "unexpected end of stream" in problem:
-        text = "a quote or bracket is opened but never closed"
     elif "invalid Unicode character escape" in problem:
         text = "a \\u escape names no character (a lone surrogate such as \\ud800); remove it"
-    elif "did not find expected key" in problem or "expected <block end>" in problem:
+    elif "quoted scalar" in context:
+        text = "the quote opened here is never closed"
+    elif "flow sequence" in context:
+        text = "the '[' list opened here is never closed with ']', or its items are not separated by ','"
+    elif "flow mapping" in context:
+        text = "the '{' opened here is never closed with '}', or its items are not separated by ','"
+    elif "could not find expected ':'" in problem:
+        text = "this line is missing its ':' (write 'name: value')"
+    elif "found unexpected end of stream" in problem or "unexpected end of stream" in problem:
+        text = "a quote or bracket is opened but never closed"
+    elif "did not find expected key" in problem or "expected <block end>" in problem or "did not find expected '-' indicator" in problem:
         text = "the indentation does not line up with the lines above; indent with the same number of spaces"
     elif "mapping values are not allowed" in problem:
-        text = "a ':' appears where it is not allowed; put text containing ': ' in quotes"
+        text = ("a ':' appears where it is not allowed; put text containing ': ' in quotes, "
+                "or check that this line is not indented more than the one above it")
     else:
         text = problem + (f" ({context})" if context else "")
     return YamlProblem(line, column, f"YAML syntax error: {text}")
