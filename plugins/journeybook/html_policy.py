@@ -156,8 +156,10 @@ class _TreeCleaner(Treeprocessor):
                     parent.remove(child)
             for name in list(parent.attrib):
                 lowered = name.lower()
-                if lowered.startswith("on") or lowered == "srcdoc" or (lowered in URL_ATTRIBUTES and not safe_url(parent.attrib[name])):
+                if lowered.startswith("on") or lowered == "srcdoc":
                     del parent.attrib[name]
+                elif lowered in URL_ATTRIBUTES and not safe_url(parent.attrib[name]):
+                    parent.attrib[name] = ""  # emptied, not removed: MkDocs expects every link to keep its href
 
 
 class HtmlPolicy(Extension):

@@ -154,16 +154,21 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
 
 
-ESCAPED_META = ("title", "description", "subtitle")
+ESCAPED_META = ("title", "description", "subtitle", "status", "author", "tags")
 
 
 def escape_page_meta(meta: dict[str, Any]) -> None:
     """Escape front-matter text the theme prints raw.
 
     MkDocs renders themes with autoescape off, and Material prints ``page.meta.title`` and
-    ``description`` into ``<title>``, ``<meta>``, the header, the nav and the search index.
+    ``description`` into ``<title>``, ``<meta>``, the header, the nav and the search index;
+    ``subtitle`` and ``status`` into the nav (``status`` inside a class attribute), ``author``
+    into a ``<meta>``, and ``tags`` into every tag link, the tags index and the search index.
     An escaped ``Markup`` value reads the same to a browser and cannot open a tag there.
     """
     for key in ESCAPED_META:
-        if isinstance(meta.get(key), str):
-            meta[key] = escape(meta[key])
+        value = meta.get(key)
+        if isinstance(value, str):
+            meta[key] = escape(value)
+        elif isinstance(value, list):
+            meta[key] = [escape(item) if isinstance(item, str) else item for item in value]
