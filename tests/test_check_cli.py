@@ -92,3 +92,13 @@ def test_broken_yaml_is_an_error_not_missing_metadata(project: Path) -> None:
     result = journeybook("check", cwd=project)
     assert result.code == 1
     assert "content/journeys/mortgage-application.md:" in result.stdout and "YAML syntax error" in result.stdout
+
+
+def test_featured_journeys_must_exist(project: Path) -> None:
+    settings = project / "site_config" / "settings.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("featured_journeys: []", "featured_journeys: [mortgage-aplication]"), encoding="utf-8")
+    result = journeybook("check", cwd=project)
+    assert result.code == 1
+    assert "site_config/settings.yml:" in result.stdout
+    assert "featured_journeys[0]: unknown journey 'mortgage-aplication' (allowed: " in result.stdout
+    assert "did you mean 'mortgage-application'?)" in result.stdout

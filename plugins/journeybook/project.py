@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .findings import Finding, Findings
+from .findings import Finding, Findings, allowed_hint
 from .front_matter import YamlProblem, read_markdown
 from .input_models import PlaybookInput
 from .layout import Layout
@@ -78,6 +78,21 @@ def _load_playbook(path: Path, project: Project, seen: dict[str, str]) -> None:
         project.broken[layout.src_uri(path)] = errors
 
 
+def _check_featured(project: Project) -> None:
+    """``featured_journeys`` in settings.yml must name journeys that exist (and loaded)."""
+    document = project.site.settings_source
+    for index, journey_id in enumerate(project.site.settings.featured_journeys):
+        if journey_id not in project.journeys:
+            position = document.position(("featured_journeys", index)) if document else None
+            project.findings.add(Finding(
+                project.layout.rel(project.layout.config_dir / "settings.yml"),
+                position.line if position else None, position.column if position else None,
+                f"featured_journeys[{index}]",
+                f"unknown journey '{journey_id}' {allowed_hint(journey_id, sorted(project.journeys))}",
+                rule="reference",
+            ))
+
+
 def load_project(layout: Layout, only: list[Path] | None = None) -> Project:
     """Load shared data and playbooks (all, or ``only`` these files), collecting all findings."""
     findings = Findings()
@@ -86,4 +101,6 @@ def load_project(layout: Layout, only: list[Path] | None = None) -> Project:
     seen: dict[str, str] = {}
     for path in only if only is not None else layout.playbook_files():
         _load_playbook(path, project, seen)
+    if only is None:
+        _check_featured(project)
     return project

@@ -42,6 +42,7 @@ class SiteData:
     teams: dict[str, Team] = field(default_factory=dict)
     personas: dict[str, Persona] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
+    settings_source: YamlDocument | None = None
 
 
 def problem_finding(file: str, problem: YamlProblem) -> Finding:
@@ -122,16 +123,16 @@ def _personas(layout: Layout, findings: Findings) -> dict[str, Persona]:
     return personas
 
 
-def _settings(layout: Layout, findings: Findings) -> Settings:
+def _settings(layout: Layout, findings: Findings) -> tuple[Settings, YamlDocument | None]:
     path = layout.config_dir / "settings.yml"
     if not path.is_file():
-        return Settings()
-    settings, _ = _validated(SettingsInput, path, layout, findings)
+        return Settings(), None
+    settings, document = _validated(SettingsInput, path, layout, findings)
     if settings is None:
-        return Settings()
+        return Settings(), document
     data = settings.model_dump()
     data["featured_journeys"] = tuple(data["featured_journeys"])
-    return Settings(**data)
+    return Settings(**data), document
 
 
 def load_site_data(layout: Layout, findings: Findings) -> SiteData:
@@ -139,6 +140,7 @@ def load_site_data(layout: Layout, findings: Findings) -> SiteData:
     config = layout.config_dir
     sources = {"files": BUILT_IN_FILES_SOURCE}
     sources.update(_taxonomy(config / "data-sources.yml", DataSourceInput, layout, findings))
+    settings, settings_source = _settings(layout, findings)
     return SiteData(
         phases=_taxonomy(config / "phases.yml", TaxonomyEntryInput, layout, findings),
         channels=_taxonomy(config / "channels.yml", TaxonomyEntryInput, layout, findings),
@@ -146,5 +148,6 @@ def load_site_data(layout: Layout, findings: Findings) -> SiteData:
         sources=sources,
         teams=_teams(layout, findings),
         personas=_personas(layout, findings),
-        settings=_settings(layout, findings),
+        settings=settings,
+        settings_source=settings_source,
     )
