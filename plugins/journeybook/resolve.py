@@ -61,7 +61,7 @@ class JourneyResolver:
         owner = self.ref(("owner",), playbook.owner, site.teams, "team")
         self.unique(playbook.stages, "id", "stages", "stage")
         self.unique(playbook.kpis, "id", "kpis", "KPI")
-        stages = tuple(self._stage(index, raw, owner) for index, raw in enumerate(playbook.stages))
+        stages = tuple(self._stage(index, raw, owner, playbook.owner is None) for index, raw in enumerate(playbook.stages))
         by_id = {s.id: s for s in stages if s is not None}
         kpis = tuple(self._kpi(index, raw, by_id, owner) for index, raw in enumerate(playbook.kpis))
         checks = tuple(self._verification(index, raw, by_id, stages) for index, raw in enumerate(playbook.verification))
@@ -95,7 +95,7 @@ class JourneyResolver:
             verification=tuple(v for v in checks if v is not None), uncovered_moments=uncovered,
         )
 
-    def _stage(self, index: int, raw: Any, default_owner: Any) -> Stage | None:
+    def _stage(self, index: int, raw: Any, default_owner: Any, playbook_unowned: bool) -> Stage | None:
         loc: Path_ = ("stages", index)
         phase = self.ref((*loc, "phase"), raw.phase, self.site.phases, "phase")
         owner = self.ref((*loc, "owner"), raw.owner, self.site.teams, "team") if raw.owner else default_owner
@@ -104,7 +104,7 @@ class JourneyResolver:
             channel = self.ref((*loc, "touchpoints", t_index, "channel"), point.channel, self.site.channels, "channel")
             if channel is not None:
                 touchpoints.append(Touchpoint(point.name, channel, point.kind))
-        if owner is None and raw.owner is None:
+        if raw.owner is None and playbook_unowned:
             self.report((*loc, "owner"), f"stage '{raw.id}' has no owner: set 'owner' on the stage or on the playbook", rule="no-owner", severity=Severity.WARNING)
         if phase is None:
             return None

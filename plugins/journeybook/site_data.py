@@ -20,13 +20,14 @@ from .input_models import (
     OwnersFile,
     PersonaInput,
     SettingsInput,
+    TeamInput,
     TaxonomyEntryInput,
 )
 from .layout import Layout
 from .resolved import Persona, Settings, TaxonomyEntry, Team
 from .validation import field_path, validate
 
-E = TypeVar("E", bound=TaxonomyEntryInput)
+E_ = TypeVar("E_", bound=BaseModel)
 
 BUILT_IN_FILES_SOURCE = TaxonomyEntry(
     id="files", name="Measurement files", description="Every CSV, Excel and Parquet file under data/kpis/.", kind="files"
@@ -80,23 +81,49 @@ def _duplicate(path: Path, document: YamlDocument | None, loc: tuple[str | int, 
     )
 
 
-def _taxonomy(path: Path, model: type[E], layout: Layout, findings: Findings) -> dict[str, TaxonomyEntry]:
-    root, document = _validated(RootModel[list[model]], path, layout, findings)  # type: ignore[valid-type]
-    entries: dict[str, TaxonomyEntry] = {}
-    for index, item in enumerate(root.root if root is not None else []):  # type: ignore[attr-defined]
-        if item.id in entries:
-            findings.add(_duplicate(path, document, (index, "id"), item.id, layout))
-        entries[item.id] = TaxonomyEntry(**item.model_dump())
+def _entries(path: Path, key: str | None, model: type[E_], wrapper: type[BaseModel], layout: Layout, findings: Findings) -> tuple[list[E_], list[str]]:
+    """Validate a list of entries one by one, so one bad entry does not hide all the others.
+
+    Returns the valid entries and the ids of invalid ones that still name a usable id: those
+    stay known, so a team missing its contact is reported once, not again at every reference.
+    Only a file whose overall shape is wrong (not a list) is validated as a whole (``wrapper``).
+    """
+    document = read_document(path, layout, findings)
+    if document is None:
+        return [], []
+    container = document.data.get(key) if key and isinstance(document.data, dict) else document.data
+    if not isinstance(container, list) or (key and set(document.data) != {key}):
+        findings.extend(validate(wrapper, document, layout.rel(path))[1])
+        return [], []
+    prefix: tuple[str, ...] = (key,) if key else ()
+    entries: list[E_] = []
+    broken: list[str] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(container):
+        item, problems = validate(model, document, layout.rel(path), at=(*prefix, index))
+        findings.extend(problems)
+        if item is None:
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                broken.append(raw["id"])
+            continue
+        if item.id in seen:  # type: ignore[attr-defined]
+            findings.add(_duplicate(path, document, (*prefix, index, "id"), item.id, layout))  # type: ignore[attr-defined]
+        seen.add(item.id)  # type: ignore[attr-defined]
+        entries.append(item)
+    return entries, broken
+
+
+def _taxonomy(path: Path, model: type[TaxonomyEntryInput], layout: Layout, findings: Findings) -> dict[str, TaxonomyEntry]:
+    items, broken = _entries(path, None, model, RootModel[list[model]], layout, findings)  # type: ignore[valid-type]
+    entries = {entry_id: TaxonomyEntry(id=entry_id, name=entry_id, description="") for entry_id in broken}
+    entries.update((item.id, TaxonomyEntry(**item.model_dump())) for item in items)
     return entries
 
 
 def _teams(layout: Layout, findings: Findings) -> dict[str, Team]:
-    owners, document = _validated(OwnersFile, layout.owners_file, layout, findings)
-    teams: dict[str, Team] = {}
-    for index, team in enumerate(owners.teams if owners is not None else []):  # type: ignore[attr-defined]
-        if team.id in teams:
-            findings.add(_duplicate(layout.owners_file, document, ("teams", index, "id"), team.id, layout))
-        teams[team.id] = Team(**team.model_dump())
+    items, broken = _entries(layout.owners_file, "teams", TeamInput, OwnersFile, layout, findings)
+    teams = {team_id: Team(id=team_id, name=team_id, lead="", contact="") for team_id in broken}
+    teams.update((team.id, Team(**team.model_dump())) for team in items)
     return teams
 
 

@@ -127,14 +127,17 @@ def _range_tail(model: type[BaseModel], loc: Path_) -> str:
     return f"; the scale is {low} to {high}" if low is not None and high is not None else ""
 
 
-def validate(model: type[M], document: YamlDocument, file: str, rule: str = "schema") -> tuple[M | None, list[Finding]]:
-    """Validate ``document`` against ``model``; every error is located and reported."""
+def validate(model: type[M], document: YamlDocument, file: str, rule: str = "schema", at: Path_ = ()) -> tuple[M | None, list[Finding]]:
+    """Validate ``document`` (or its part at path ``at``) against ``model``; every error is located."""
+    data = document.data
+    for part in at:
+        data = data[part]
     try:
-        return model.model_validate(document.data if document.data is not None else {}), []
+        return model.model_validate(data if data is not None else {}), []
     except ValidationError as exc:
         findings = []
         for error in exc.errors(include_url=False):
-            loc: Path_ = tuple(p for p in error["loc"] if isinstance(p, (str, int)))
+            loc: Path_ = (*at, *(p for p in error["loc"] if isinstance(p, (str, int))))
             if error["type"] == "extra_forbidden":
                 position = document.keys.get(loc) or document.position(loc)
             elif error["type"] == "missing":
@@ -148,7 +151,7 @@ def validate(model: type[M], document: YamlDocument, file: str, rule: str = "sch
                     line=position.line if position else 1,
                     column=position.column if position else 1,
                     field=field_path(loc),
-                    message=_message(error, model, raw),
+                    message=_message({**error, "loc": loc[len(at):]}, model, raw),
                     rule=rule,
                 )
             )
