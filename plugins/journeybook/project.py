@@ -12,9 +12,11 @@ from datetime import date
 from pathlib import Path
 
 from .findings import Finding, Findings, allowed_hint
-from .front_matter import YamlProblem, read_markdown
+from .front_matter import YamlDocument, YamlProblem, read_markdown
 from .input_models import PlaybookInput
+from .kpi_status import KpiView, kpi_views
 from .layout import Layout
+from .measurements import load_measurements
 from .resolve import JourneyResolver
 from .resolved import Journey
 from .site_data import SiteData, load_site_data, problem_finding
@@ -44,10 +46,15 @@ class Project:
     findings: Findings = field(default_factory=Findings)
     broken: dict[str, list[Finding]] = field(default_factory=dict)
     by_uri: dict[str, Journey] = field(default_factory=dict)
+    documents: dict[str, YamlDocument] = field(default_factory=dict)
+    """Front matter of each journey (by id), to locate findings found after resolving."""
+    kpis: dict[tuple[str, str], KpiView] = field(default_factory=dict)
+    """(journey id, KPI id) -> the KPI joined with its measurements (``journeybook.kpi_status``)."""
 
-    def add(self, journey: Journey) -> None:
+    def add(self, journey: Journey, document: YamlDocument) -> None:
         self.journeys[journey.id] = journey
         self.by_uri[journey.src_uri] = journey
+        self.documents[journey.id] = document
 
 
 def _load_playbook(path: Path, project: Project, seen: dict[str, str]) -> None:
@@ -72,7 +79,7 @@ def _load_playbook(path: Path, project: Project, seen: dict[str, str]) -> None:
             seen.setdefault(journey_id, rel)
             journey = resolver.resolve(playbook, journey_id, layout.src_uri(path))
             if journey is not None and not resolver.failed:
-                project.add(journey)
+                project.add(journey, source.front_matter)
     errors = [f for f in findings.items[before:] if f.severity.value == "error"]
     if errors:
         project.broken[layout.src_uri(path)] = errors
@@ -103,4 +110,12 @@ def load_project(layout: Layout, only: list[Path] | None = None) -> Project:
         _load_playbook(path, project, seen)
     if only is None:
         _check_featured(project)
+    _join_measurements(project, every_journey=only is None)
     return project
+
+
+def _join_measurements(project: Project, every_journey: bool) -> None:
+    """Load every measurement once and compute each KPI's view (status, trend, breakdown)."""
+    frame = load_measurements(project.layout, project.journeys, project.site.sources, project.findings, every_journey)
+    project.kpis, warnings = kpi_views(project.journeys.values(), frame, project.site.settings, project.today, project.documents)
+    project.findings.extend(warnings)
