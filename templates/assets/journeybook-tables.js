@@ -51,3 +51,49 @@
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", enhance);
   else enhance();
 })();
+
+/* Journeybook: filter forms, as progressive enhancement only (the KPI health page).
+   A form with data-jb-filter is hidden in the HTML, whose grouped sections already let a
+   reader find KPIs by owner or category without script. When this runs it shows the form;
+   each <select data-filter="NAME"> keeps only the rows whose data-NAME matches (empty: all)
+   in the tables of the enclosing [data-jb-filter-scope], hides [data-jb-filter-group]
+   sections left empty, and writes "{shown} of {total}" into the form's <output>. */
+(function () {
+  "use strict";
+
+  function apply(form) {
+    var scope = form.closest("[data-jb-filter-scope]") || document;
+    var chosen = Array.prototype.map.call(form.querySelectorAll("select[data-filter]"), function (select) {
+      return { name: select.getAttribute("data-filter"), value: select.value };
+    });
+    var rows = scope.querySelectorAll("[data-jb-filter-group] tbody tr");
+    var shown = 0;
+    Array.prototype.forEach.call(rows, function (row) {
+      var match = chosen.every(function (c) { return !c.value || row.getAttribute("data-" + c.name) === c.value; });
+      row.hidden = !match;
+      if (match) shown += 1;
+    });
+    scope.querySelectorAll("[data-jb-filter-group]").forEach(function (group) {
+      group.hidden = !group.querySelector("tbody tr:not([hidden])");
+    });
+    var output = form.querySelector("output");
+    if (output) {
+      output.textContent = (output.getAttribute("data-template") || "{shown} / {total}")
+        .replace("{shown}", shown).replace("{total}", rows.length);
+    }
+  }
+
+  function enhance() {
+    document.querySelectorAll("form[data-jb-filter]:not([data-jb-enhanced])").forEach(function (form) {
+      form.setAttribute("data-jb-enhanced", "");
+      form.hidden = false;
+      form.addEventListener("change", function () { apply(form); });
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+      apply(form);
+    });
+  }
+
+  if (window.document$) window.document$.subscribe(enhance);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", enhance);
+  else enhance();
+})();

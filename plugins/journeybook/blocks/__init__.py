@@ -1,3 +1,5 @@
 """Blocks placed on playbook pages; importing this package registers them all."""
 
 from __future__ import annotations
+
+from . import kpi_blocks  # noqa: F401  (block "kpis")

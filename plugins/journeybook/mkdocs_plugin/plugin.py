@@ -34,6 +34,7 @@ from mkdocs.structure.pages import Page
 
 from ..findings import Severity
 from ..html_policy import HtmlPolicy
+from ..kpi_status import KPI_VIEWS
 from ..labels import load_labels
 from ..layout import Layout
 from ..links import Links
@@ -134,7 +135,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if journey is None or self.renderer is None:
             return None
         links = Links(page.url, config.use_directory_urls)
-        return expand(markdown, BlockContext(journey=journey, renderer=self.renderer, links=links, fence=self.html_policy.fence))
+        views = {KPI_VIEWS: self.project.kpis if self.project else {}}
+        return expand(markdown, BlockContext(journey=journey, renderer=self.renderer, links=links, views=views, fence=self.html_policy.fence))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         box = self.preview.get(page.file.src_uri)

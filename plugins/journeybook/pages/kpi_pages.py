@@ -1,0 +1,168 @@
+"""The KPI health page across all journeys, and the ``kpis.csv`` / ``kpis.json`` exports.
+
+The page puts what needs attention first (off track, then at risk, then no data, then on
+track) and groups the same KPIs by owner and by category, so it can be filtered by reading
+without any script; ``journeybook-tables.js`` adds a filter form on top when scripts run.
+Both exports carry the computed status, one row per KPI and one per segment of it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from ..kpi_status import KpiView, Reading, Status
+from ..links import Links
+from ..resolved import Team
+from ..site_pages import GeneratedFile, SiteContext, producer
+from .page import render_page, views
+
+KPIS_URI = "kpis.md"
+CSV_URI = "kpis.csv"
+JSON_URI = "kpis.json"
+CSV_COLUMNS = (
+    "journey", "journey_title", "kpi", "name", "stage", "category", "owner", "direction", "target", "unit",
+    "segment", "status", "latest", "latest_date", "previous", "previous_date", "change", "trend", "url",
+)
+CATEGORIES = ("leading", "outcome", "operational", "business")
+NO_OWNER = "-"
+"""Owner key of KPIs without an owner (never a team id: ids start with a letter or digit)."""
+ATTENTION = {status: rank for rank, status in enumerate(Status)}
+
+
+@dataclass(frozen=True)
+class Group:
+    """KPIs sharing a status, an owner or a category, with how many are in each status."""
+
+    key: str
+    title: str
+    views: tuple[KpiView, ...]
+
+    @property
+    def counts(self) -> dict[Status, int]:
+        counted = {status: 0 for status in Status}
+        for view in self.views:
+            counted[view.status] += 1
+        return counted
+
+
+def ordered(context: SiteContext) -> list[KpiView]:
+    """Every KPI, journeys in catalog order and KPIs in playbook order."""
+    kpis = context.project.kpis
+    return [kpis[(j.id, k.id)] for j in views(context).catalog for k in j.kpis if (j.id, k.id) in kpis]
+
+
+def by_status(items: list[KpiView]) -> list[Group]:
+    """Off track first, then at risk, no data and on track (``Status`` order); empty ones left out."""
+    return [Group(status.value, status.value, tuple(v for v in items if v.status is status)) for status in Status if any(v.status is status for v in items)]
+
+
+def owner_key(view: KpiView) -> str:
+    return view.kpi.owner.id if view.kpi.owner else NO_OWNER
+
+
+def _attention_first(found: list[KpiView]) -> tuple[KpiView, ...]:
+    return tuple(sorted(found, key=lambda v: ATTENTION[v.status]))
+
+
+def by_owner(items: list[KpiView]) -> list[Group]:
+    """One group per owning team, by name (KPIs without an owner last), off-track KPIs first."""
+    owners: dict[str, list[KpiView]] = defaultdict(list)
+    teams: dict[str, Team | None] = {}
+    for view in items:
+        owners[owner_key(view)].append(view)
+        teams[owner_key(view)] = view.kpi.owner
+    return sorted(
+        (Group(key, team.name if (team := teams[key]) else "", _attention_first(found)) for key, found in owners.items()),
+        key=lambda g: (g.key == NO_OWNER, g.title.casefold()),
+    )
+
+
+def by_category(items: list[KpiView]) -> list[Group]:
+    """One group per KPI category, in the format's order, off-track KPIs first."""
+    found = {c: [v for v in items if v.kpi.category == c] for c in CATEGORIES}
+    return [Group(c, c, _attention_first(members)) for c, members in found.items() if members]
+
+
+@producer
+def kpi_health_page(context: SiteContext) -> list[GeneratedFile]:
+    items = ordered(context)
+    return [render_page(
+        context, KPIS_URI, "kpi-health.md",
+        statuses=by_status(items), owners=by_owner(items), categories=by_category(items), total=len(items),
+        counts=Group("all", "", tuple(items)).counts, journeys=len({v.journey.id for v in items}),
+        band=context.project.site.settings.at_risk_band, today=context.project.today, csv_uri=CSV_URI, json_uri=JSON_URI,
+        owner_key=owner_key,
+    )]
+
+
+def _point(reading: Reading, which: str) -> dict[str, Any] | None:
+    point = getattr(reading, which)
+    return {"date": point.date.isoformat(), "value": point.value} if point else None
+
+
+def _reading(reading: Reading) -> dict[str, Any]:
+    return {
+        "status": reading.status.value, "latest": _point(reading, "latest"), "previous": _point(reading, "previous"),
+        "change": reading.change, "trend": reading.trend.value if reading.trend else None,
+        "points": [{"date": p.date.isoformat(), "value": p.value} for p in reading.points],
+    }
+
+
+def kpi_record(view: KpiView, links: Links) -> dict[str, Any]:
+    kpi, journey = view.kpi, view.journey
+    return {
+        "journey": {"id": journey.id, "title": journey.title, "url": links.to(journey.src_uri)},
+        "id": kpi.id, "name": kpi.name, "definition": kpi.definition,
+        "stage": {"id": kpi.stage.id, "name": kpi.stage.name, "url": links.to(journey.src_uri, kpi.stage.anchor)} if kpi.stage else None,
+        "category": kpi.category, "unit": kpi.unit, "direction": kpi.direction, "target": kpi.target,
+        "owner": {"id": kpi.owner.id, "name": kpi.owner.name} if kpi.owner else None, "source": kpi.source.id,
+        **_reading(view.overall),
+        "segments": [{"segment": s.segment, **_reading(s)} for s in view.segments],
+    }
+
+
+@producer
+def kpis_json(context: SiteContext) -> list[GeneratedFile]:
+    links = Links(page_url="", use_directory_urls=context.use_directory_urls)  # kpis.json sits at the site root
+    document = {
+        "generated_for": context.project.today.isoformat(),
+        "at_risk_band": context.project.site.settings.at_risk_band,
+        "kpis": [kpi_record(view, links) for view in ordered(context)],
+    }
+    return [GeneratedFile(JSON_URI, json.dumps(document, indent=2, ensure_ascii=False) + "\n")]
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text a spreadsheet will not run as a formula (a name starting with '=', '+', '-' or '@')."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _csv_row(view: KpiView, reading: Reading, links: Links) -> list[Any]:
+    kpi, journey = view.kpi, view.journey
+    latest, previous = reading.latest, reading.previous
+    text = [journey.id, journey.title, kpi.id, kpi.name, kpi.stage.id if kpi.stage else "", kpi.category,
+            kpi.owner.id if kpi.owner else "", kpi.direction]
+    return [
+        *map(spreadsheet_safe, text), kpi.target, spreadsheet_safe(kpi.unit), spreadsheet_safe(reading.segment or ""), reading.status.value,
+        latest.value if latest else "", latest.date.isoformat() if latest else "",
+        previous.value if previous else "", previous.date.isoformat() if previous else "",
+        reading.change if reading.change is not None else "", reading.trend.value if reading.trend else "",
+        links.to(journey.src_uri, f"kpi-{kpi.id}"),
+    ]
+
+
+@producer
+def kpis_csv(context: SiteContext) -> list[GeneratedFile]:
+    links = Links(page_url="", use_directory_urls=context.use_directory_urls)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for view in ordered(context):
+        writer.writerow(_csv_row(view, view.overall, links))
+        writer.writerows(_csv_row(view, segment, links) for segment in view.segments)
+    return [GeneratedFile(CSV_URI, out.getvalue())]
