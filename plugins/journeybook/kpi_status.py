@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 POINTS = 12
 """How many of the newest points a trend chart shows."""
 
+KPI_VIEWS = "kpis"
+"""Key of ``Project.kpis`` in the views handed to page blocks (``BlockContext.views``)."""
+
 
 class Status(str, Enum):
     """Also the order of the KPI health page: what needs attention first."""
