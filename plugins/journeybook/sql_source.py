@@ -59,8 +59,13 @@ def _driver_message(problem: BaseException) -> str:
 
 
 def _fetch(source: TaxonomyEntry, url: str, entry: _Entry) -> tuple[list[str], list[Any]] | Finding:
+    """Connect through SQLAlchemy, then run the query verbatim on the driver's own cursor.
+
+    No parameters are bound, so the SQL reaches the database exactly as written: a ``%`` in a
+    LIKE pattern or a ``:`` in a cast means what it means to that database.
+    """
     from sqlalchemy import create_engine
-    from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
     from sqlalchemy.pool import NullPool
 
     variable = source.url_env
@@ -86,12 +91,15 @@ def _fetch(source: TaxonomyEntry, url: str, entry: _Entry) -> tuple[list[str], l
                 "no KPI table is built until it answers",
             )
         with connection:
+            cursor = connection.connection.cursor()
             try:
-                result = connection.exec_driver_sql(source.query or "")
-                header = [str(name) for name in result.keys()]
-                rows = result.fetchall()
-            except (DBAPIError, SQLAlchemyError) as problem:
+                cursor.execute(source.query or "")
+                header = [str(column[0]) for column in cursor.description or ()]
+                rows = cursor.fetchall()
+            except Exception as problem:  # each driver has its own error classes (DB-API's Error)
                 return entry.finding("query", f"the query of source '{source.id}' failed: {_driver_message(problem)}")
+            finally:
+                cursor.close()
     finally:
         engine.dispose()
     return header, rows

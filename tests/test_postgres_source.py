@@ -1,0 +1,141 @@
+"""A SQL data source end to end: a real PostgreSQL server, a real ``mkdocs build --strict``.
+
+One KPI of the mortgage playbook (NPS after completion) is pointed at a ``warehouse`` source
+whose URL comes from an environment variable; its rows live in a PostgreSQL table. The build
+must show them in the playbook's KPI table, query the server exactly once, and fail with a
+clear, located error (and no site) when the server is down, the query returns other columns
+or the variable is not set.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import Result, copy_project, run
+from pg_support import Server, free_port, postgres_bin, postgres_server
+
+VARIABLE = "JB_TEST_WAREHOUSE_URL"
+QUERY = (
+    "WITH hit AS (SELECT nextval('warehouse_queries')) "
+    "SELECT journey, kpi, date, value, segment FROM kpi_measurements CROSS JOIN hit WHERE value::text NOT LIKE '%.999'"
+)
+SOURCE = f"""
+- id: warehouse
+  name: Customer data warehouse
+  description: Monthly KPI values from the analytics team.
+  kind: sql
+  url_env: {VARIABLE}
+  query: "{{query}}"
+"""
+WHERE = "site_config/data-sources.yml:{line}: [1].{key}"
+
+
+def sql_project(root: Path, query: str = QUERY) -> Path:
+    """The example project with its NPS KPI read from the warehouse instead of the CSV."""
+    project = copy_project(root / "project")
+    sources = project / "site_config/data-sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8") + SOURCE.format(query=query), encoding="utf-8")
+    playbook = project / "content/journeys/mortgage-application.md"
+    text = playbook.read_text(encoding="utf-8")
+    assert "target: 40\n    source: files\n" in text
+    playbook.write_text(text.replace("target: 40\n    source: files\n", "target: 40\n    source: warehouse\n"), encoding="utf-8")
+    csv = project / "data/kpis/mortgage-application.csv"
+    csv.write_text("".join(r for r in csv.read_text(encoding="utf-8").splitlines(keepends=True) if ",nps-after-completion," not in r), encoding="utf-8")
+    return project
+
+
+def source_line(project: Path, key: str) -> int:
+    lines = (project / "site_config/data-sources.yml").read_text(encoding="utf-8").splitlines()
+    return max(number for number, line in enumerate(lines, start=1) if line.strip().startswith(f"{key}:"))
+
+
+def build(project: Path, url: str | None) -> Result:
+    env = {VARIABLE: url} if url is not None else {}
+    return run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env)
+
+
+def test_a_missing_variable_is_an_error_naming_it(tmp_path: Path) -> None:
+    project = sql_project(tmp_path)
+    result = build(project, None)
+    assert result.code == 1
+    where = WHERE.format(line=source_line(project, "url_env"), key="url_env")
+    assert (
+        f"{where}: environment variable {VARIABLE} is not set; set it on the build machine to the SQLAlchemy URL of source "
+        "'warehouse' (e.g. postgresql+psycopg://user:password@host:5432/database), never in the repository"
+    ) in result.output
+    assert not (project / "site").exists()
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Server]:
+    binaries = postgres_bin()
+    if binaries is None:
+        pytest.skip("PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb); `make test` installs Debian's postgresql")
+    with postgres_server(binaries) as running:
+        running.execute(
+            "CREATE TABLE kpi_measurements (journey text, kpi text, date date, value numeric, segment text)",
+            "INSERT INTO kpi_measurements SELECT 'mortgage-application', 'nps-after-completion', d::date, 30 + extract(month from d), NULL "
+            "FROM generate_series('2026-01-01'::date, '2026-11-01'::date, '1 month') AS d",
+            "INSERT INTO kpi_measurements VALUES ('mortgage-application', 'nps-after-completion', '2026-11-01', 35.5, 'branch'),"
+            " ('mortgage-application', 'nps-after-completion', '2026-10-01', 37, 'branch')",
+        )
+        yield running
+
+
+@pytest.mark.postgres
+def test_the_kpi_table_shows_rows_from_postgresql_queried_once(server: Server, tmp_path: Path) -> None:
+    server.execute("DROP SEQUENCE IF EXISTS warehouse_queries", "CREATE SEQUENCE warehouse_queries")
+    project = sql_project(tmp_path)
+    result = build(project, server.url)
+    assert result.code == 0, result.output
+    page = BeautifulSoup((project / "site/journeys/mortgage-application/index.html").read_text(encoding="utf-8"), "html.parser")
+    row = page.select_one("table.jb-kpis tr#kpi-nps-after-completion")
+    assert row is not None
+    cells = [" ".join(c.get_text(" ").split()) for c in row.find_all(["th", "td"])]
+    assert cells[3] == "41 pts 2026-11-01"  # 30 + 11 (November)
+    assert cells[4].startswith("↑ +1 pts") and "better" in cells[4]
+    assert cells[5] == "On track"
+    segment = row.find_next_sibling("tr")
+    assert segment is not None and "jb-kpi-segment" in segment["class"]
+    assert " ".join(segment.get_text(" ").split()) == "Segment: branch 35.5 pts 2026-11-01 ↓ -1.5 pts (worse) Off track"
+    assert server.execute("SELECT last_value, is_called FROM warehouse_queries") == [(1, True)]
+
+
+@pytest.mark.postgres
+def test_a_server_that_is_down_stops_the_build_with_a_clear_error(tmp_path: Path, server: Server) -> None:
+    project = sql_project(tmp_path)
+    down = f"postgresql+psycopg://{'journeybook'}@127.0.0.1:{free_port()}/postgres"
+    result = build(project, down)
+    assert result.code == 1
+    where = WHERE.format(line=source_line(project, "url_env"), key="url_env")
+    assert f"{where}: cannot connect to the database of source 'warehouse' (URL from {VARIABLE}): " in result.output
+    assert "no KPI table is built until it answers" in result.output
+    assert "Traceback" not in result.output
+    assert not (project / "site").exists()
+
+
+@pytest.mark.postgres
+def test_a_query_returning_other_columns_is_an_error(tmp_path: Path, server: Server) -> None:
+    project = sql_project(tmp_path, query="SELECT journey, kpi, date AS day, value AS amount FROM kpi_measurements")
+    result = build(project, server.url)
+    assert result.code == 1
+    where = WHERE.format(line=source_line(project, "query"), key="query")
+    assert (
+        f"{where}: the query of source 'warehouse' returns the columns journey, kpi, day, amount; it must return journey, kpi, date, "
+        "value and, optionally, segment (missing: date, value; not allowed: day, amount); rename them with AS in the query"
+    ) in result.output
+    assert not (project / "site").exists()
+
+
+@pytest.mark.postgres
+def test_a_failing_query_is_an_error_with_the_database_message(tmp_path: Path, server: Server) -> None:
+    project = sql_project(tmp_path, query="SELECT journey, kpi, date, value, segment FROM no_such_table")
+    result = build(project, server.url)
+    assert result.code == 1
+    where = WHERE.format(line=source_line(project, "query"), key="query")
+    assert f'{where}: the query of source \'warehouse\' failed: relation "no_such_table" does not exist' in result.output
