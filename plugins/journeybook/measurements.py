@@ -357,41 +357,43 @@ def join_findings(frame: pd.DataFrame, origins: list[Origin], journeys: dict[str
     ignored with a warning (one per file and id, with the number of rows) rather than an error:
     data often lands before the playbook that uses it.
     """
+    import pandas as pd
+
     sources = {(j.id, k.id): k.source.id for j in journeys.values() for k in j.kpis}
-    groups = frame.groupby(["origin", "source", "journey", "kpi"], sort=False)["record"].agg(["min", "size"])
-    keep: list[tuple[str, str, str]] = []
+    declared = pd.DataFrame([(*key, source) for key, source in sources.items()], columns=["journey", "kpi", "source"], dtype=str)
+    known = frame.merge(declared, on=["journey", "kpi", "source"], how="left", indicator=True)["_merge"].eq("both").to_numpy()
+    others = frame.loc[~known].groupby(["origin", "source", "journey", "kpi"], sort=False)["record"].agg(["min", "size"]).reset_index()
     problems = []
     journey_ids = sorted(journeys)
-    for (number, source, journey_id, kpi_id), (record, count) in groups.iterrows():
-        origin = origins[int(number)]
+    for number, source, journey_id, kpi_id, record, count in zip(*(others[c].tolist() for c in others.columns)):
+        origin = origins[number]
         rows = f"{count} row{'s' * (count != 1)}"
         wanted = sources.get((journey_id, kpi_id))
         if journey_id not in journeys:
-            problems.append(origin.finding(int(record), "journey", f"{rows} for unknown journey '{journey_id}' ignored {allowed_hint(journey_id, journey_ids)}", severity=Severity.WARNING))
+            problems.append(origin.finding(record, "journey", f"{rows} for unknown journey '{journey_id}' ignored {allowed_hint(journey_id, journey_ids)}", severity=Severity.WARNING))
         elif wanted is None:
             kpi_ids = [k.id for k in journeys[journey_id].kpis]
-            problems.append(origin.finding(int(record), "kpi", f"{rows} for unknown KPI '{kpi_id}' of journey '{journey_id}' ignored {allowed_hint(kpi_id, kpi_ids)}", severity=Severity.WARNING))
-        elif wanted != source:
+            problems.append(origin.finding(record, "kpi", f"{rows} for unknown KPI '{kpi_id}' of journey '{journey_id}' ignored {allowed_hint(kpi_id, kpi_ids)}", severity=Severity.WARNING))
+        else:
             problems.append(origin.finding(
-                int(record), "kpi",
+                record, "kpi",
                 f"{rows} for KPI '{kpi_id}' of journey '{journey_id}' ignored: the KPI reads source '{wanted}' ({journeys[journey_id].source_path})",
                 severity=Severity.WARNING,
             ))
-        else:
-            keep.append((source, journey_id, kpi_id))
-    dedup: dict[tuple[str, str, str], None] = dict.fromkeys(keep)
-    index = frame.set_index(["source", "journey", "kpi"]).index
-    return frame.loc[index.isin(list(dedup))].reset_index(drop=True), problems
+    return frame.loc[known].reset_index(drop=True), problems
 
 
 def load_measurements(
-    layout: Layout, journeys: dict[str, Journey], sources: dict[str, TaxonomyEntry], findings: Findings, every_journey: bool = True,
+    layout: Layout, journeys: dict[str, Journey], sources: dict[str, TaxonomyEntry], findings: Findings,
+    every_journey: bool = True, report_rows: bool = True,
 ) -> pd.DataFrame | None:
     """All measurements of a build, read once: the files, then each SQL source a KPI reads.
 
     ``None`` when there is nothing to read (pandas is not even imported then). With
     ``every_journey`` false (``check`` of some playbooks only), rows of journeys that were not
-    loaded are simply left out instead of being reported as unknown.
+    loaded are simply left out instead of being reported as unknown. ``report_rows`` false
+    (some playbook failed to load) keeps quiet about rows no loaded KPI takes: the playbook's
+    own errors say what to fix, and its rows would only repeat them as noise.
     """
     used_sql = sorted({k.source.id for j in journeys.values() for k in j.kpis if k.source.kind == "sql"})
     files = measurement_files(layout)
@@ -408,5 +410,6 @@ def load_measurements(
     if not every_journey:
         frame = frame.loc[frame["journey"].isin(list(journeys))]
     frame, problems = join_findings(frame, origins, journeys)
-    findings.extend(problems)
+    if report_rows:
+        findings.extend(problems)
     return frame

@@ -116,6 +116,6 @@ def load_project(layout: Layout, only: list[Path] | None = None) -> Project:
 
 def _join_measurements(project: Project, every_journey: bool) -> None:
     """Load every measurement once and compute each KPI's view (status, trend, breakdown)."""
-    frame = load_measurements(project.layout, project.journeys, project.site.sources, project.findings, every_journey)
+    frame = load_measurements(project.layout, project.journeys, project.site.sources, project.findings, every_journey, report_rows=not project.broken)
     project.kpis, warnings = kpi_views(project.journeys.values(), frame, project.site.settings, project.today, project.documents)
     project.findings.extend(warnings)
