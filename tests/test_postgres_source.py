@@ -59,16 +59,24 @@ def build(project: Path, url: str | None) -> Result:
     return run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env)
 
 
-def test_a_missing_variable_is_an_error_naming_it(tmp_path: Path) -> None:
-    project = sql_project(tmp_path)
-    result = build(project, None)
+def failed_build(tmp_path: Path, url: str | None, key: str, query: str = QUERY) -> str:
+    """Build with a broken source; the build must fail, publish nothing and locate the error.
+
+    Returns the output with the location of ``key`` (url_env or query) replaced by ``@``.
+    """
+    project = sql_project(tmp_path, query)
+    result = build(project, url)
     assert result.code == 1
-    where = WHERE.format(line=source_line(project, "url_env"), key="url_env")
-    assert (
-        f"{where}: environment variable {VARIABLE} is not set; set it on the build machine to the SQLAlchemy URL of source "
-        "'warehouse' (e.g. postgresql+psycopg://user:password@host:5432/database), never in the repository"
-    ) in result.output
+    assert "Traceback" not in result.output
     assert not (project / "site").exists()
+    return result.output.replace(WHERE.format(line=source_line(project, key), key=key), "@")
+
+
+def test_a_missing_variable_is_an_error_naming_it(tmp_path: Path) -> None:
+    assert (
+        f"@: environment variable {VARIABLE} is not set; set it on the build machine to the SQLAlchemy URL of source "
+        "'warehouse' (e.g. postgresql+psycopg://user:password@host:5432/database), never in the repository"
+    ) in failed_build(tmp_path, None, "url_env")
 
 
 @pytest.fixture(scope="module")
@@ -108,34 +116,21 @@ def test_the_kpi_table_shows_rows_from_postgresql_queried_once(server: Server, t
 
 @pytest.mark.postgres
 def test_a_server_that_is_down_stops_the_build_with_a_clear_error(tmp_path: Path, server: Server) -> None:
-    project = sql_project(tmp_path)
-    down = f"postgresql+psycopg://{'journeybook'}@127.0.0.1:{free_port()}/postgres"
-    result = build(project, down)
-    assert result.code == 1
-    where = WHERE.format(line=source_line(project, "url_env"), key="url_env")
-    assert f"{where}: cannot connect to the database of source 'warehouse' (URL from {VARIABLE}): " in result.output
-    assert "no KPI table is built until it answers" in result.output
-    assert "Traceback" not in result.output
-    assert not (project / "site").exists()
+    output = failed_build(tmp_path, f"postgresql+psycopg://journeybook@127.0.0.1:{free_port()}/postgres", "url_env")
+    assert f"@: cannot connect to the database of source 'warehouse' (URL from {VARIABLE}): " in output
+    assert "no KPI table is built until it answers" in output
 
 
 @pytest.mark.postgres
 def test_a_query_returning_other_columns_is_an_error(tmp_path: Path, server: Server) -> None:
-    project = sql_project(tmp_path, query="SELECT journey, kpi, date AS day, value AS amount FROM kpi_measurements")
-    result = build(project, server.url)
-    assert result.code == 1
-    where = WHERE.format(line=source_line(project, "query"), key="query")
+    query = "SELECT journey, kpi, date AS day, value AS amount FROM kpi_measurements"
     assert (
-        f"{where}: the query of source 'warehouse' returns the columns journey, kpi, day, amount; it must return journey, kpi, date, "
+        "@: the query of source 'warehouse' returns the columns journey, kpi, day, amount; it must return journey, kpi, date, "
         "value and, optionally, segment (missing: date, value; not allowed: day, amount); rename them with AS in the query"
-    ) in result.output
-    assert not (project / "site").exists()
+    ) in failed_build(tmp_path, server.url, "query", query)
 
 
 @pytest.mark.postgres
 def test_a_failing_query_is_an_error_with_the_database_message(tmp_path: Path, server: Server) -> None:
-    project = sql_project(tmp_path, query="SELECT journey, kpi, date, value, segment FROM no_such_table")
-    result = build(project, server.url)
-    assert result.code == 1
-    where = WHERE.format(line=source_line(project, "query"), key="query")
-    assert f'{where}: the query of source \'warehouse\' failed: relation "no_such_table" does not exist' in result.output
+    query = "SELECT journey, kpi, date, value, segment FROM no_such_table"
+    assert """@: the query of source 'warehouse' failed: relation "no_such_table" does not exist""" in failed_build(tmp_path, server.url, "query", query)
