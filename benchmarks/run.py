@@ -1,0 +1,262 @@
+"""Measures Journeybook at N playbooks against the targets of issue 8, side by side in one run.
+
+For each N it generates a project (``generate.py``) and its plain twin (``plain.py``) and times,
+as separate processes on the same machine, the way a user runs them:
+- ``mkdocs build --strict`` of the full site (our plugin, every generated page);
+- ``mkdocs build`` of the plain twin: the same pages with Material alone (the floor);
+- ``journeybook check --strict`` alone (wall time including interpreter start: what CI pays);
+- the peak RSS of each (``os.wait4`` gives each child's own, descendants included);
+- each built site's size and its mean HTML bytes per playbook page;
+- at the largest N, one playbook edited during ``mkdocs serve --dirty``: seconds from saving the
+  file to the served page showing the change.
+It prints a table and the targets, and writes everything to ``benchmarks/output/results.json``.
+Timings are best-of ``--repeat`` runs. Tests never assert on any of this.
+
+Usage: ``python benchmarks/run.py [--sizes 10,100,1000] [--repeat 1] [--keep]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from generate import TODAY, generate
+from plain import make_plain
+
+OUTPUT = Path(__file__).resolve().parent / "output" / "results.json"
+ENV = {**os.environ, "JOURNEYBOOK_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+JOURNEYBOOK = [sys.executable, "-m", "journeybook.cli"]
+EDITED = "journey-0001"
+SERVE_START_LIMIT = 900.0
+EDIT_LIMIT = 120.0
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_rss_mb: float
+
+
+@dataclass
+class Site:
+    bytes: int
+    html_per_playbook: float
+
+
+@dataclass
+class SizeResult:
+    playbooks: int
+    full_build: Run
+    plain_build: Run
+    check: Run
+    full_site: Site
+    plain_site: Site
+    serve_edit_seconds: float | None
+
+
+@dataclass
+class Target:
+    name: str
+    measured: float | None
+    limit: float
+    unit: str
+
+    @property
+    def met(self) -> bool | None:
+        return None if self.measured is None else self.measured <= self.limit
+
+
+class BenchmarkError(Exception):
+    """A command that must succeed did not: its timing would mean nothing."""
+
+
+def _timed(command: list[str], cwd: Path) -> Run:
+    """Run ``command`` once; wall seconds from spawn to exit, and the peak RSS of its process tree."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    errors = process.stderr.read()  # drained while it runs, so a chatty build never blocks
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise BenchmarkError(f"{' '.join(command)} in {cwd} exited {process.returncode}:\n{errors.decode()[-3000:]}")
+    kilobytes = usage.ru_maxrss / 1024 if sys.platform == "darwin" else usage.ru_maxrss
+    return Run(round(seconds, 3), round(kilobytes / 1024, 1))
+
+
+def _best(command: list[str], cwd: Path, repeat: int) -> Run:
+    runs = [_timed(command, cwd) for _ in range(repeat)]
+    return Run(min(r.seconds for r in runs), max(r.peak_rss_mb for r in runs))
+
+
+def _site(site: Path) -> Site:
+    size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
+    pages = list(site.glob("journeys/journey-*/index.html"))
+    return Site(size, round(sum(p.stat().st_size for p in pages) / len(pages)))
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(url: str, marker: str, limit: float) -> float:
+    """Seconds until the page at ``url`` contains ``marker`` (polled every 50 ms)."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < limit:
+        page = _fetch(url)
+        if page is not None and marker in page:
+            return time.perf_counter() - started
+        time.sleep(0.05)
+    raise BenchmarkError(f"{url} did not show {marker!r} within {limit:.0f} s")
+
+
+def serve_edit(project: Path) -> float:
+    """Seconds from saving an edited playbook to ``mkdocs serve --dirty`` serving the change."""
+    port = _free_port()
+    command = [*MKDOCS, "serve", "--dirty", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/journeys/{EDITED}/"
+    try:
+        _wait_for(url, "<html", SERVE_START_LIMIT)
+        time.sleep(1.0)  # let the watcher settle after the first build
+        playbook = project / "content" / "journeys" / f"{EDITED}.md"
+        marker = f"benchmarkedit{time.time_ns()}"
+        playbook.write_text(playbook.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+        return round(_wait_for(url, marker, EDIT_LIMIT), 3)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def measure(count: int, workdir: Path, repeat: int, serve: bool) -> SizeResult:
+    project = generate(workdir / f"full-{count}", count)
+    plain = make_plain(project, workdir / f"plain-{count}")
+    full_build = _best([*MKDOCS, "build", "--strict", "--quiet"], project, repeat)
+    plain_build = _best([*MKDOCS, "build", "--quiet"], plain, repeat)
+    check = _best([*JOURNEYBOOK, "check", "--strict"], project, repeat)
+    return SizeResult(
+        count, full_build, plain_build, check, _site(project / "site"), _site(plain / "site"),
+        serve_edit(project) if serve else None,
+    )
+
+
+def targets(results: list[SizeResult]) -> list[Target]:
+    """The targets of issue 8, on the largest N measured (growth: between the two largest).
+
+    The issue states growth from N = 100 to 1,000 (at most 11x, i.e. 1.1x the growth in pages);
+    a quick run with other sizes gets the same rule scaled to its own two largest sizes.
+    """
+    largest = results[-1]
+    found = [
+        Target(f"full / plain build at N={largest.playbooks}", round(largest.full_build.seconds / largest.plain_build.seconds, 2), 1.25, "x"),
+        Target(f"check wall at N={largest.playbooks}", largest.check.seconds, 3.0, "s"),
+        Target(
+            f"peak memory at N={largest.playbooks}",
+            max(largest.full_build.peak_rss_mb, largest.plain_build.peak_rss_mb, largest.check.peak_rss_mb), 1024.0, "MB",
+        ),
+    ]
+    if len(results) > 1:
+        smaller = results[-2]
+        pages = largest.playbooks / smaller.playbooks
+        found += [
+            Target(f"build growth N={smaller.playbooks}->{largest.playbooks}", round(largest.full_build.seconds / smaller.full_build.seconds, 2), round(1.1 * pages, 2), "x"),
+            Target(
+                f"HTML per playbook growth N={smaller.playbooks}->{largest.playbooks}",
+                round(largest.full_site.html_per_playbook / smaller.full_site.html_per_playbook, 3), 1.10, "x",
+            ),
+        ]
+    found.append(Target(f"serve --dirty edit visible at N={largest.playbooks}", largest.serve_edit_seconds, 3.0, "s"))
+    return found
+
+
+def table(results: list[SizeResult]) -> str:
+    header = (
+        "| N | full build s | plain build s | full/plain | check s | RSS full / plain / check MB"
+        " | site full / plain MB | HTML per playbook full / plain KB | serve edit s |"
+    )
+    lines = [header, "|" + "---|" * (header.count("|") - 1)]
+    for r in results:
+        lines.append(
+            f"| {r.playbooks} | {r.full_build.seconds:.2f} | {r.plain_build.seconds:.2f} | {r.full_build.seconds / r.plain_build.seconds:.2f}"
+            f" | {r.check.seconds:.2f} | {r.full_build.peak_rss_mb:.0f} / {r.plain_build.peak_rss_mb:.0f} / {r.check.peak_rss_mb:.0f}"
+            f" | {r.full_site.bytes / 1e6:.1f} / {r.plain_site.bytes / 1e6:.1f}"
+            f" | {r.full_site.html_per_playbook / 1e3:.1f} / {r.plain_site.html_per_playbook / 1e3:.1f}"
+            f" | {'-' if r.serve_edit_seconds is None else f'{r.serve_edit_seconds:.2f}'} |"
+        )
+    return "\n".join(lines)
+
+
+def target_lines(found: list[Target]) -> str:
+    verdict = {True: "met", False: "MISSED", None: "not measured"}
+    return "\n".join(
+        f"- {t.name}: {'-' if t.measured is None else t.measured} {t.unit} (target <= {t.limit} {t.unit}): {verdict[t.met]}" for t in found
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10,100,1000", help="comma-separated playbook counts (default: 10,100,1000)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each command; the fastest counts (default: 1)")
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve --dirty edit measurement")
+    parser.add_argument("--keep", action="store_true", help="keep the generated projects and print where they are")
+    args = parser.parse_args(argv)
+    sizes = sorted(int(size) for size in args.sizes.split(","))
+    workdir = Path(tempfile.mkdtemp(prefix="journeybook-bench-"))
+    results: list[SizeResult] = []
+    try:
+        for count in sizes:
+            print(f"measuring N={count} ...", file=sys.stderr, flush=True)
+            results.append(measure(count, workdir, args.repeat, serve=not args.no_serve and count == sizes[-1]))
+    except BenchmarkError as error:
+        print(f"benchmark failed: {error}", file=sys.stderr)
+        return 1
+    finally:
+        if args.keep:
+            print(f"projects kept in {workdir}", file=sys.stderr)
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    found = targets(results)
+    print(table(results))
+    print()
+    print(target_lines(found))
+    machine = {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
+    document: dict[str, Any] = {
+        "machine": machine,
+        "today": TODAY,
+        "results": [asdict(r) for r in results],
+        "targets": [{**asdict(t), "met": t.met} for t in found],
+    }
+    OUTPUT.parent.mkdir(exist_ok=True)
+    OUTPUT.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten to {OUTPUT.relative_to(Path.cwd()) if OUTPUT.is_relative_to(Path.cwd()) else OUTPUT}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
