@@ -1,0 +1,59 @@
+"""The journey-map blocks of a playbook page: ``diagram``, ``flow``, ``curve``, ``map`` and ``stages``.
+
+The diagram model is computed once per journey and page (``diagram_model``) and shared by the
+three diagrams; the Mermaid text comes only from ``journeybook.mermaid``. A Mermaid fence is
+Markdown that superfences escapes as code, so its text goes into the template as it is.
+
+Default layout: the stage flow and the emotional curve open the page (the overview the prose
+then talks about); the map grid, the journey diagram and a section per stage follow the prose.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..diagram_model import DiagramModel, diagram_model
+from ..emotion_curve import emotion_curve
+from ..map_grid import map_grid
+from ..mermaid import flowchart, journey
+from ..page_blocks import DEFAULT_AFTER, DEFAULT_BEFORE, BlockContext, block
+
+
+DIAGRAM_MODEL = "diagram_model"
+
+
+def model(context: BlockContext) -> DiagramModel:
+    """The page's diagram model, made by the first block that needs it and kept in its views."""
+    if DIAGRAM_MODEL not in context.views:
+        context.views[DIAGRAM_MODEL] = diagram_model(context.journey, context.renderer.env.globals["labels"])  # type: ignore[arg-type]
+    return context.views[DIAGRAM_MODEL]  # type: ignore[no-any-return]
+
+
+@block("diagram")
+def diagram_block(context: BlockContext) -> str:
+    return str(context.renderer.render("diagram.md", mermaid=Markup(journey(model(context)))))
+
+
+@block("flow")
+def flow_block(context: BlockContext) -> str:
+    return str(context.renderer.render("flow.md", mermaid=Markup(flowchart(model(context)))))
+
+
+@block("curve")
+def curve_block(context: BlockContext) -> str:
+    current = model(context)
+    return str(context.renderer.render("curve.html", curve=emotion_curve(current.points), model=current))
+
+
+@block("map")
+def map_block(context: BlockContext) -> str:
+    return str(context.renderer.render("map.html", grid=map_grid(context.journey), journey=context.journey, links=context.links))
+
+
+@block("stages")
+def stages_block(context: BlockContext) -> str:
+    return str(context.renderer.render("stages.md", grid=map_grid(context.journey), journey=context.journey, links=context.links))
+
+
+DEFAULT_BEFORE.extend(["flow", "curve"])
+DEFAULT_AFTER[:0] = ["map", "diagram", "stages"]
