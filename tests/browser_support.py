@@ -19,6 +19,12 @@ from urllib.parse import urlparse
 import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Material draws each Mermaid diagram into a closed shadow root. Added as an init script, this
+# opens those roots so a test can read the SVG (test instrumentation only).
+OPEN_SHADOW_ROOTS = (
+    "Element.prototype.attachShadow = (attach => function (init) {"
+    " return attach.call(this, { ...init, mode: 'open' }); })(Element.prototype.attachShadow);"
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

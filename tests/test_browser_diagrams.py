@@ -15,14 +15,10 @@ from typing import Any
 
 import pytest
 
-from browser_support import browser, serve, watch
+from browser_support import OPEN_SHADOW_ROOTS, browser, serve, watch
 from conftest import copy_project, mkdocs_build
 
 OUTPUT = Path(__file__).parent / "output"
-OPEN_SHADOW_ROOTS = (
-    "Element.prototype.attachShadow = (attach => function (init) {"
-    " return attach.call(this, { ...init, mode: 'open' }); })(Element.prototype.attachShadow);"
-)
 RENDERED = (
     "n => { const d = [...document.querySelectorAll('div.mermaid')];"
     " return d.length === n && d.every(e => e.shadowRoot && e.shadowRoot.querySelector('svg')); }"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+
+import yaml
+from bs4 import BeautifulSoup
 from pathlib import Path
 
-from conftest import mkdocs_build
+from conftest import REPO, mkdocs_build
 
 MORTGAGE = Path("content/journeys/mortgage-application.md")
 
@@ -44,3 +47,20 @@ def test_strict_build_fails_on_a_warning(project: Path) -> None:
     result = mkdocs_build(project)
     assert result.code != 0
     assert "WARNING" in result.output and "review overdue" in result.output
+
+
+def test_playbook_page_shows_its_verification_plan_linked_to_the_methods(built_site: Path) -> None:
+    """Every verification entry of the front matter is a row; its method links to its section."""
+    source = (REPO / MORTGAGE).read_text(encoding="utf-8").split("---", 2)[1]
+    checks = yaml.safe_load(source)["verification"]
+    methods = {m["id"]: m["name"] for m in yaml.safe_load((REPO / "site_config/verification-methods.yml").read_text(encoding="utf-8"))}
+    page = BeautifulSoup((built_site / "journeys/mortgage-application/index.html").read_text(encoding="utf-8"), "html.parser")
+    rows = page.select("table.jb-verification-plan tbody tr")
+    assert [row.th.a.get_text() for row in rows] == [methods[c["method"]] for c in checks]
+    hub = BeautifulSoup((built_site / "verification/index.html").read_text(encoding="utf-8"), "html.parser")
+    for row, check in zip(rows, checks):
+        href = row.th.a["href"]
+        assert href.startswith("../../verification/#"), href
+        assert hub.find(id=href.split("#")[1]).get_text(strip=True).startswith(methods[check["method"]])
+        stage_links = [a["href"] for a in row.select("td a[href^='#stage-']")]
+        assert all(page.find(id=link[1:]) for link in stage_links)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser_support import browser, serve, watch
+from browser_support import OPEN_SHADOW_ROOTS, browser, serve, watch
 from conftest import copy_project, mkdocs_build
 
 INJECTIONS = [
@@ -75,25 +75,27 @@ def test_labels_render_as_text_with_nothing_injected(tmp_path: Path) -> None:
         pytest.skip("this build draws no Mermaid diagram on playbook pages yet")
     with serve(project / "site") as base, browser() as context:
         page = context.new_page()  # type: ignore[attr-defined]
+        page.add_init_script(OPEN_SHADOW_ROOTS)
         log = watch(page, base)
         page.goto(base + "journeys/mermaid-payloads/", wait_until="load")
-        page.wait_for_function("[...document.querySelectorAll('.mermaid')].every(d => (d.shadowRoot || d).querySelector('svg'))", timeout=20000)
+        page.wait_for_function("[...document.querySelectorAll('div.mermaid')].every(d => d.shadowRoot && d.shadowRoot.querySelector('svg'))", timeout=20000)
         diagrams = page.evaluate(
-            """() => [...document.querySelectorAll('.mermaid')].map(d => {
-                const root = d.shadowRoot || d;
-                const svg = root.querySelector('svg');
+            """() => [...document.querySelectorAll('div.mermaid')].map(d => {
+                const svg = d.shadowRoot.querySelector('svg');
                 return {
-                  links: svg ? svg.querySelectorAll('a').length : -1,
-                  text: svg ? svg.textContent : '',
-                  nodes: svg ? [...svg.querySelectorAll('.node, .task, .section, .label')].map(n => n.textContent) : [],
+                  links: [...svg.querySelectorAll('a')].map(a => a.getAttribute('href') || a.getAttribute('xlink:href')),
+                  text: svg.textContent,
+                  nodes: [...svg.querySelectorAll('.node, .task, .section, .label')].map(n => n.textContent),
                 };
             })"""
         )
         assert log.dialogs == []
-    assert diagrams
+    assert len(diagrams) == html.count('<pre class="mermaid">') > 0
     labels = model_labels(project)
+    own_anchors = {f"#stage-{stage['id']}" for stage in STAGES}
     for diagram in diagrams:
-        assert diagram["links"] == 0
+        # The stage flow links each node to its own section; a ``click`` label must add nothing else.
+        assert set(diagram["links"]) <= own_anchors, diagram["links"]
         assert "Syntax error" not in diagram["text"]
         # A node that holds no whole label of the model was injected (``--> Injected`` would draw one).
         stray = [n for n in diagram["nodes"] if normal(n) and not any(label in normal(n) for label in labels)]

@@ -9,6 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 TEAM_PAGE = "teams/{id}.md"
+VERIFICATION_PAGE = "verification.md"
+
+
+def method_anchor(method_id: str) -> str:
+    """A verification method's section on the verification page (ids use ``_``, anchors ``-``)."""
+    return "method-" + method_id.replace("_", "-")
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,9 @@ class Links:
 
     def team(self, team_id: str, anchor: str | None = None) -> str:
         return self.to(TEAM_PAGE.format(id=team_id), anchor)
+
+    def method(self, method_id: str) -> str:
+        return self.to(VERIFICATION_PAGE, method_anchor(method_id))
 
     def asset(self, path: str) -> str:
         return self.base + path

@@ -49,18 +49,16 @@ class Project:
     findings: Findings = field(default_factory=Findings)
     broken: dict[str, list[Finding]] = field(default_factory=dict)
     by_uri: dict[str, Journey] = field(default_factory=dict)
-    documents: dict[str, YamlDocument] = field(default_factory=dict)
-    """Front matter of each journey (by id), to locate findings found after resolving."""
     kpis: dict[tuple[str, str], KpiView] = field(default_factory=dict)
     """(journey id, KPI id) -> the KPI joined with its measurements (``journeybook.kpi_status``)."""
 
-    def add(self, journey: Journey, document: YamlDocument) -> None:
+    def add(self, journey: Journey) -> None:
         self.journeys[journey.id] = journey
         self.by_uri[journey.src_uri] = journey
-        self.documents[journey.id] = document
 
 
-def _load_playbook(path: Path, project: Project, seen: dict[str, str]) -> None:
+def _load_playbook(path: Path, project: Project, seen: dict[str, str], documents: dict[str, YamlDocument]) -> None:
+    """Load one playbook into ``project``; its front matter goes to ``documents`` (by journey id)."""
     layout, findings = project.layout, project.findings
     rel = layout.rel(path)
     before = len(findings.items)
@@ -82,7 +80,8 @@ def _load_playbook(path: Path, project: Project, seen: dict[str, str]) -> None:
             seen.setdefault(journey_id, rel)
             journey = resolver.resolve(playbook, journey_id, layout.src_uri(path))
             if journey is not None and not resolver.failed:
-                project.add(journey, source.front_matter)
+                project.add(journey)
+                documents[journey.id] = source.front_matter
     errors = [f for f in findings.items[before:] if f.severity.value == "error"]
     if errors:
         project.broken[layout.src_uri(path)] = errors
@@ -123,22 +122,27 @@ def _collector_paused() -> Iterator[None]:
 
 
 def load_project(layout: Layout, only: list[Path] | None = None) -> Project:
-    """Load shared data and playbooks (all, or ``only`` these files), collecting all findings."""
+    """Load shared data and playbooks (all, or ``only`` these files), collecting all findings.
+
+    The front matter (with the position of every value) is needed only to locate findings
+    while loading; it is dropped at the end, as it is the larger part of a loaded project.
+    """
     with _collector_paused():
         findings = Findings()
         site = load_site_data(layout, findings)
         project = Project(layout=layout, site=site, today=reference_date(site.settings.as_of), findings=findings)
         seen: dict[str, str] = {}
+        documents: dict[str, YamlDocument] = {}
         for path in only if only is not None else layout.playbook_files():
-            _load_playbook(path, project, seen)
+            _load_playbook(path, project, seen, documents)
         if only is None:
             _check_featured(project)
-        _join_measurements(project, every_journey=only is None)
+        _join_measurements(project, documents, every_journey=only is None)
     return project
 
 
-def _join_measurements(project: Project, every_journey: bool) -> None:
+def _join_measurements(project: Project, documents: dict[str, YamlDocument], every_journey: bool) -> None:
     """Load every measurement once and compute each KPI's view (status, trend, breakdown)."""
     frame = load_measurements(project.layout, project.journeys, project.site.sources, project.findings, every_journey, report_rows=not project.broken)
-    project.kpis, warnings = kpi_views(project.journeys.values(), frame, project.site.settings, project.today, project.documents)
+    project.kpis, warnings = kpi_views(project.journeys.values(), frame, project.site.settings, project.today, documents)
     project.findings.extend(warnings)

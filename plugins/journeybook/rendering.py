@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .labels import Labels
+from .placeholders import HtmlPlaceholders
 
 
 def _format_number(value: float | int | None, unit: str = "") -> str:
@@ -31,9 +32,14 @@ def _format_date(value: date | None) -> str:
 
 
 class Renderer:
-    """One autoescaping environment per build, with the site's labels as a global."""
+    """One autoescaping environment per build, with the site's labels as a global.
+
+    Its ``html_block`` filter hands finished HTML to ``placeholders``; whoever converts the
+    rendered Markdown restores them afterwards (the plugin, in ``on_page_content``).
+    """
 
     def __init__(self, templates_dir: Path, labels: Labels) -> None:
+        self.placeholders = HtmlPlaceholders()
         self.env = Environment(
             loader=FileSystemLoader(templates_dir / "blocks"),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -45,6 +51,7 @@ class Renderer:
         self.env.globals["labels"] = labels
         self.env.filters["number"] = _format_number
         self.env.filters["isodate"] = _format_date
+        self.env.filters["html_block"] = self.placeholders.put
 
     def render(self, template: str, **context: Any) -> Markup:
         return Markup(self.env.get_template(template).render(**context))

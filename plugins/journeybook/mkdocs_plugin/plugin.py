@@ -10,7 +10,9 @@ Events used, and why:
   and export (``journeybook.pages``).
 - ``on_page_markdown``: escape front-matter text the theme prints raw; expand block
   directives on playbook pages; append its journeys to each persona page.
-- ``on_page_content``: in preview only, put a page's errors in a box at its top.
+- ``on_page_content``: put generated HTML back where its placeholder stands
+  (``journeybook.placeholders``); in preview only, put a page's errors in a box at its top.
+  Default priority: Material's search plugin reads the page later, in ``on_page_context``.
 - ``on_page_context``: hand the rendered playbook header to the theme override.
 - ``on_serve``: also reload when ``data/``, ``site_config/`` or ``templates/`` change.
 
@@ -139,8 +141,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         return expand(markdown, BlockContext(journey=journey, renderer=self.renderer, links=links, views=views, fence=self.html_policy.fence))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.renderer is not None:
+            html = self.renderer.placeholders.restore(html)
         box = self.preview.get(page.file.src_uri)
-        return f"{box}\n{html}" if box else None
+        return f"{box}\n{html}" if box else html
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
         journey = self._journey(page)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from ..links import VERIFICATION_PAGE, method_anchor
 from ..site_pages import GeneratedFile, SiteContext, producer
 from .page import render_page, views
-
-VERIFICATION_URI = "verification.md"
 
 
 @producer
@@ -13,7 +12,7 @@ def verification_page(context: SiteContext) -> list[GeneratedFile]:
     shared = views(context)
     return [
         render_page(
-            context, VERIFICATION_URI, "verification.md",
+            context, VERIFICATION_PAGE, "verification.md", method_anchor=method_anchor,
             methods=shared.methods, coverage=shared.coverage, playbooks=shared.playbook_coverage, overdue=shared.overdue_checks,
         )
     ]
