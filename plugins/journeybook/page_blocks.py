@@ -64,7 +64,8 @@ def unknown_directives(markdown: str) -> list[tuple[int, str]]:
 def expand(markdown: str, context: BlockContext) -> str:
     """Replace directives with blocks; without any, wrap the prose in the default layout."""
     if DIRECTIVE.search(markdown):
-        return DIRECTIVE.sub(lambda m: _render(m.group(1), context), markdown)
+        # An unknown name is left as the comment it is; loading reported it as an error.
+        return DIRECTIVE.sub(lambda m: _render(m.group(1), context) if m.group(1) in BLOCKS else m.group(0), markdown)
     before = "".join(_render(name, context) for name in DEFAULT_BEFORE if name in BLOCKS)
     after = "".join(_render(name, context) for name in DEFAULT_AFTER if name in BLOCKS)
     return f"{before}\n\n{markdown}\n\n{after}"

@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from . import blocks  # noqa: F401  (importing registers every block, so directives can be checked)
 from .findings import Finding, Findings, allowed_hint
 from .front_matter import YamlDocument, YamlProblem, read_markdown
 from .input_models import PlaybookInput
 from .kpi_status import KpiView, kpi_views
 from .layout import Layout
 from .measurements import load_measurements
+from .page_blocks import BLOCKS, unknown_directives
 from .resolve import JourneyResolver
 from .resolved import Journey
 from .site_data import SiteData, load_site_data, problem_finding
@@ -82,6 +84,12 @@ def _load_playbook(path: Path, project: Project, seen: dict[str, str], documents
             if journey is not None and not resolver.failed:
                 project.add(journey)
                 documents[journey.id] = source.front_matter
+    if source is not None:
+        for line, name in unknown_directives(source.body):
+            findings.add(Finding(
+                rel, source.body_line + line - 1, None, "body",
+                f"'<!-- journeybook:{name} -->' names no generated part {allowed_hint(name, sorted(BLOCKS))}", rule="directive",
+            ))
     errors = [f for f in findings.items[before:] if f.severity.value == "error"]
     if errors:
         project.broken[layout.src_uri(path)] = errors
