@@ -67,6 +67,22 @@ def test_sortable_table_sorts_and_stays_readable_without_script(built_site: Path
         plain.close()
 
 
+def test_catalog_sorts_by_kpi_health_counts(built_site: Path) -> None:
+    """The KPI health column sorts on its counts (off track, at risk, no data, on track), number by number."""
+    cells = "table.jb-catalog tbody tr td:nth-child(8)"
+    with serve(built_site) as base, browser() as context:
+        page = context.new_page()  # type: ignore[attr-defined]
+        page.goto(base + "journeys/")
+        button = page.locator("table.jb-catalog thead th").nth(7).locator("button")
+        orders = []
+        for _ in range(2):
+            button.click()
+            orders.append([tuple(map(int, key.split())) for key in page.locator(cells).evaluate_all("cells => cells.map(c => c.dataset.sort)")])
+        ascending, descending = orders
+        assert len(set(ascending)) > 1, "the example's journeys differ in KPI health"
+        assert ascending == sorted(ascending) and descending == sorted(ascending, reverse=True)
+
+
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("offline") / "project")

@@ -6,10 +6,13 @@ so each test checks that what an author wrote reaches the right page in the righ
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import sys
+from collections import Counter
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,22 @@ from conftest import REPO, copy_project, mkdocs_build, run
 from journeybook.schema import SCHEMAS, build_schema
 
 LATE = "2028-06-01"  # every example review and verification is overdue by then
+STATUSES = ("off-track", "at-risk", "no-data", "on-track")  # the KPI health page's order: attention first
+NO_KPIS = """---
+title: Close an account
+persona: first-time-buyer
+owner: retail-lending
+last_reviewed: 2026-11-01
+goals:
+  customer: Leave without paying for anything after the closing date.
+  business: Learn why customers leave.
+stages:
+  - id: ask
+    name: Ask to close the account
+    phase: after
+    emotion: 2
+---
+"""
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:
@@ -53,6 +72,46 @@ def playbooks(root: Path = REPO) -> dict[str, dict[str, Any]]:
 
 def teams(root: Path = REPO) -> dict[str, dict[str, str]]:
     return {t["id"]: t for t in yaml.safe_load((root / "data" / "owners.yml").read_text(encoding="utf-8"))["teams"]}
+
+
+def labels(language: str = "en", root: Path = REPO) -> dict[str, str]:
+    return yaml.safe_load((root / "site_config" / "labels" / f"{language}.yml").read_text(encoding="utf-8"))
+
+
+def expected_kpi_health(root: Path = REPO) -> dict[str, Counter[str]]:
+    """Per journey, its KPIs counted by status as the playbook format defines status.
+
+    Worked out here from the sources alone: each KPI's target and direction, the at-risk band of
+    settings.yml, and the newest row without a segment in ``data/kpis/*.csv``.
+    """
+    band = Decimal(str(yaml.safe_load((root / "site_config" / "settings.yml").read_text(encoding="utf-8"))["at_risk_band"]))
+    latest: dict[tuple[str, str], tuple[str, Decimal]] = {}
+    for path in (root / "data" / "kpis").glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as rows:
+            for row in csv.DictReader(rows):
+                key = (row["journey"], row["kpi"])
+                if not row.get("segment") and (key not in latest or row["date"] > latest[key][0]):
+                    latest[key] = (row["date"], Decimal(row["value"]))
+    health: dict[str, Counter[str]] = {}
+    for journey_id, pb in playbooks(root).items():
+        counts: Counter[str] = Counter()
+        for kpi in pb.get("kpis", []):
+            if (journey_id, kpi["id"]) not in latest:
+                counts["no-data"] += 1
+                continue
+            value, target = latest[(journey_id, kpi["id"])][1], Decimal(str(kpi["target"]))
+            miss = value - target if kpi["direction"] == "down" else target - value
+            counts["on-track" if miss <= 0 else "at-risk" if miss <= band * abs(target) else "off-track"] += 1
+        health[journey_id] = counts
+    return health
+
+
+def health_cell(cell: Tag) -> Counter[str]:
+    """The catalog's KPI health cell as {status: count}, read from its badges."""
+    return Counter({
+        next(c for c in li.find(class_="jb-badge")["class"] if c.startswith("jb-badge--")).removeprefix("jb-badge--"): int(li.strong.get_text())
+        for li in cell.find_all("li")
+    })
 
 
 def lenient_build(project: Path, today: str) -> Path:
@@ -89,6 +148,34 @@ def test_catalog_has_one_row_per_playbook_with_its_facts(built_site: Path) -> No
         assert cells[6] == str(sum(1 for s in pb["stages"] if s.get("moment_of_truth")))
         assert cells[8].startswith(str(pb["last_reviewed"]))
         assert "Review overdue" not in cells[8]
+
+
+def test_catalog_counts_each_playbooks_kpis_by_status(built_site: Path) -> None:
+    rows = catalog_rows(built_site)
+    words = labels()
+    heading = article(built_site, "journeys/index.html").find("thead").find_all("th")[7]
+    assert text(heading) == words["site_col_kpi_health"]
+    health = expected_kpi_health()
+    assert sum(health.values(), Counter()).keys() >= {"off-track", "at-risk", "on-track"}, "the example shows several statuses"
+    for journey_id, counts in health.items():
+        cell = rows[journey_id][7]
+        assert health_cell(cell) == counts
+        # Readable as it stands, without script: each status in words, then its count, attention first.
+        assert text(cell) == " ".join(f"{words['kpi_status_' + s]} {counts[s]}" for s in STATUSES if counts[s])
+        assert cell["data-sort"] == " ".join(str(counts[s]) for s in STATUSES)
+
+
+def test_catalog_counts_kpis_without_data_and_playbooks_without_kpis(project: Path) -> None:
+    data = project / "data" / "kpis" / "mortgage-application.csv"
+    data.write_text("".join(r for r in data.read_text(encoding="utf-8").splitlines(keepends=True) if ",time-to-offer," not in r), encoding="utf-8")
+    (project / "content" / "journeys" / "close-account.md").write_text(NO_KPIS, encoding="utf-8")
+    site = lenient_build(project, "2026-11-22")  # a KPI without data is a warning
+    rows = catalog_rows(site)
+    health = expected_kpi_health(project)
+    assert health["mortgage-application"]["no-data"] == 1
+    assert health_cell(rows["mortgage-application"][7]) == health["mortgage-application"]
+    assert text(rows["close-account"][7]) == labels()["catalog_no_kpis"]
+    assert rows["close-account"][7]["data-sort"] == "0 0 0 0"
 
 
 def test_catalog_marks_overdue_reviews(project: Path) -> None:
@@ -237,6 +324,9 @@ def test_labels_follow_the_site_language(tmp_path: Path) -> None:
     assert result.code == 0, result.output
     site = project / "site"
     assert text(article(site, "journeys/index.html").find("h1")).startswith("Recorridos")
+    spanish, catalog = labels("es"), article(site, "journeys/index.html")
+    assert text(catalog.find("thead").find_all("th")[7]) == spanish["site_col_kpi_health"]
+    assert spanish["kpi_status_on-track"] in text(catalog.find("tbody"))
     assert text(article(site, "start-here/index.html").find("h1")).startswith("Empiece aquí")
     assert "Métodos" in text(article(site, "verification/index.html"))
     assert "Recorridos escritos para esta persona" in text(article(site, "personas/new-parent/index.html"))

@@ -88,6 +88,17 @@ class KpiView:
         return self.overall.status
 
 
+def status_counts(views: Iterable[KpiView]) -> dict[Status, int]:
+    """How many of ``views`` are in each status, every status present (zero too), in ``Status`` order.
+
+    The KPI health page and the catalog both count this way, so their numbers always agree.
+    """
+    counted = {status: 0 for status in Status}
+    for view in views:
+        counted[view.status] += 1
+    return counted
+
+
 def _decimal(value: float) -> Decimal:
     """A float as the decimal its shortest text shows (8.8 is 8.8, not 8.800000000000000711)."""
     return Decimal(repr(value))

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from ..kpi_status import KpiView, Reading, Status
+from ..kpi_status import KpiView, Reading, Status, status_counts
 from ..links import Links
 from ..resolved import Team
 from ..site_pages import GeneratedFile, SiteContext, producer
@@ -44,10 +44,7 @@ class Group:
 
     @property
     def counts(self) -> dict[Status, int]:
-        counted = {status: 0 for status in Status}
-        for view in self.views:
-            counted[view.status] += 1
-        return counted
+        return status_counts(self.views)
 
 
 def ordered(context: SiteContext) -> list[KpiView]:
