@@ -335,6 +335,17 @@ def test_labels_follow_the_site_language(tmp_path: Path) -> None:
         assert not re.search(r"\[[a-z]+_[a-z_]+\]", body), f"{page}: a label is missing in es.yml"
 
 
+def test_nav_lists_every_generated_hub_under_its_heading(built_site: Path) -> None:
+    nav = soup(built_site, "index.html").find("nav", class_="md-nav--primary")
+    links = {a["href"]: text(a) for a in nav.find_all("a")}
+    words = labels()
+    hubs = {
+        "start-here/": "start_title", "journeys/": "catalog_title", "kpis/": "kpi_health_title", "personas/": "personas_title",
+        "teams/": "teams_title", "verification/": "verification_title", "review/": "review_title", "tags/": "tags_title",
+    }
+    assert {href: links.get(href) for href in hubs} == {href: words[key] for href, key in hubs.items()}
+
+
 def test_nav_does_not_grow_with_the_number_of_playbooks(built_site: Path, project: Path) -> None:
     def nav(site: Path) -> str:
         return str(soup(site, "journeys/mortgage-application/index.html").find("nav", class_="md-nav--primary"))
