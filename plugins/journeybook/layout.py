@@ -65,6 +65,8 @@ class Layout:
 
     def rel(self, path: Path) -> str:
         """A path as findings show it: relative to the project root when inside it."""
+        if path.is_absolute() and path.is_relative_to(self.root):
+            return path.relative_to(self.root).as_posix()  # the usual case; resolve() costs a system call per part
         try:
             return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
@@ -72,6 +74,8 @@ class Layout:
 
     def src_uri(self, path: Path) -> str:
         """The page's path inside docs_dir, as MkDocs names it."""
+        if path.is_absolute() and path.is_relative_to(self.docs_dir):
+            return path.relative_to(self.docs_dir).as_posix()
         return path.resolve().relative_to(self.docs_dir).as_posix()
 
     def playbook_files(self) -> list[Path]:
