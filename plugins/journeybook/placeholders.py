@@ -6,8 +6,7 @@ reads each of its tags, about 1,300 on a playbook page, for nothing: the HTML co
 went in. So templates put such HTML through the ``html_block`` filter, which stores it and
 leaves a placeholder paragraph; after conversion (``on_page_content``) ``restore`` swaps each
 placeholder back, as Material's tags plugin does with its listings. Markdown that must be
-Markdown (headings that carry anchors into the table of contents, Mermaid fences) stays
-outside the filter.
+Markdown (headings that carry anchors into the table of contents) stays outside the filter.
 
 Placeholders carry a secret made afresh for every build, so no author can write one, and
 generated HTML never meets the raw-HTML policy (it is ours, already escaped by Jinja2).

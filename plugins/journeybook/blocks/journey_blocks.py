@@ -1,16 +1,17 @@
 """The journey-map blocks of a playbook page: ``diagram``, ``flow``, ``curve``, ``map`` and ``stages``.
 
 The diagram model is computed once per journey and page (``diagram_model``) and shared by the
-three diagrams; the Mermaid text comes only from ``journeybook.mermaid``. A Mermaid fence is
-Markdown that superfences escapes as code, so its text goes into the template as it is.
+three diagrams; the Mermaid text comes only from ``journeybook.mermaid``. The templates put it
+in a ``<pre class="mermaid">`` themselves, HTML-escaped by Jinja2 (``html_block``), rather than
+in a Markdown fence: the site's fence formatter decides how a fence's text reaches the page, and
+mkdocs-mermaid2's ``fence_mermaid_custom`` writes it unescaped, so the browser turned our
+``<br>`` and ``<small>`` into elements and Material's loader, which reads the text, lost them.
 
 Default layout: the stage flow and the emotional curve open the page (the overview the prose
 then talks about); the map grid, the journey diagram and a section per stage follow the prose.
 """
 
 from __future__ import annotations
-
-from markupsafe import Markup
 
 from ..diagram_model import DiagramModel, diagram_model
 from ..emotion_curve import emotion_curve
@@ -31,12 +32,12 @@ def model(context: BlockContext) -> DiagramModel:
 
 @block("diagram")
 def diagram_block(context: BlockContext) -> str:
-    return str(context.renderer.render("diagram.md", mermaid=Markup(journey(model(context)))))
+    return str(context.renderer.render("diagram.md", mermaid=journey(model(context))))
 
 
 @block("flow")
 def flow_block(context: BlockContext) -> str:
-    return str(context.renderer.render("flow.md", mermaid=Markup(flowchart(model(context)))))
+    return str(context.renderer.render("flow.md", mermaid=flowchart(model(context))))
 
 
 @block("curve")
