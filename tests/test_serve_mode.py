@@ -131,3 +131,44 @@ def test_a_strict_build_still_fails_on_the_error_the_preview_shows(project: Path
     assert result.code != 0
     assert f"{PLAYBOOK}:" in result.output and "unknown persona 'nobody-here'" in result.output
     assert not (project / "site" / "journeys" / "mortgage-application" / "index.html").exists()
+
+
+@pytest.fixture
+def served_dirty(project: Path) -> Iterator[tuple[str, subprocess.Popen[str], Path]]:
+    """``mkdocs serve --dirty --verbose``: rebuilds only what changed, and logs every plugin event."""
+    port = free_port()
+    log = project / "serve.log"
+    with log.open("w", encoding="utf-8") as sink:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--verbose", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, stdout=sink, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, "JOURNEYBOOK_TODAY": TODAY},
+        )
+        try:
+            yield f"http://127.0.0.1:{port}/", server, log
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def _pages_converted_since(log: Path, mark: int) -> int:
+    """Pages whose Markdown was converted after ``mark`` (MkDocs logs each plugin event it runs)."""
+    return log.read_text(encoding="utf-8")[mark:].count("Running `page_content` event from plugin 'journeybook'")
+
+
+def test_dirty_preview_rebuilds_the_edited_playbook_and_only_the_hub_pages_it_changes(project: Path, served_dirty: tuple[str, subprocess.Popen[str], Path]) -> None:
+    base, server, log = served_dirty
+    wait_for(base + "journeys/", lambda text: "Mortgage" in text, server, log)
+    source = project / PLAYBOOK
+
+    # Prose only: the playbook page changes, no generated page does, so none is built again.
+    mark = len(log.read_text(encoding="utf-8"))
+    source.write_text(source.read_text(encoding="utf-8") + "\nA sentence added while previewing.\n", encoding="utf-8")
+    wait_for(base + PAGE, lambda text: "A sentence added while previewing." in text, server, log)
+    assert _pages_converted_since(log, mark) == 1
+
+    # A new title changes the catalog: it is built again and shows it.
+    mark = len(log.read_text(encoding="utf-8"))
+    source.write_text(re.sub(r"(?m)^title:.*$", "title: Mortgage retitled in preview", source.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    wait_for(base + "journeys/", lambda text: "Mortgage retitled in preview" in text, server, log)
+    assert _pages_converted_since(log, mark) > 1

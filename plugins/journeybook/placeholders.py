@@ -35,6 +35,16 @@ class HtmlPlaceholders:
         self._waiting[self._count] = str(html)
         return Markup(f"\n\n{self.prefix}{self._count}\n\n")
 
+    def expanded(self, text: str) -> str:
+        """``text`` with its placeholders shown as the HTML they stand for, leaving them waiting.
+
+        Two builds of the same content differ only in their placeholders; this is what they
+        are compared by (``mkdocs serve --dirty`` skips a generated page that did not change).
+        """
+        if self.prefix not in text:
+            return text
+        return self._pattern.sub(lambda m: self._waiting.get(int(m.group(2)), ""), text)
+
     def restore(self, html: str) -> str:
         """The page's HTML with its placeholders replaced (each is used once, then dropped)."""
         if self.prefix not in html:

@@ -7,7 +7,8 @@ Events used, and why:
   It also adds the raw-HTML policy (``journeybook.html_policy``) to the Markdown extensions.
 - ``on_files``: add Mermaid's bundle, our stylesheet, the table-sorting script and the
   iframe-worker shim (so no page loads anything from another host) and every generated page
-  and export (``journeybook.pages``).
+  and export (``journeybook.pages``); while serving, one unchanged since the last build is
+  marked so (``UnchangedFile``) for ``--dirty`` to skip.
 - ``on_page_markdown``: escape front-matter text the theme prints raw; expand block
   directives on playbook pages; append its journeys to each persona page.
 - ``on_page_content``: put generated HTML back where its placeholder stands
@@ -23,6 +24,7 @@ other page keeps working. ``mkdocs build`` still fails on them.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +62,17 @@ SHIM_URI = "assets/javascripts/iframe-worker.js"
 IFRAME_WORKER_SHIM = "node_modules/iframe-worker/shim/index.js"
 
 
+class UnchangedFile(File):
+    """A generated file whose content equals the previous build's, so ``serve --dirty`` skips it.
+
+    MkDocs counts every in-memory file as modified, which would convert and index every hub
+    page again after each edit of one playbook.
+    """
+
+    def is_modified(self) -> bool:
+        return False
+
+
 class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def __init__(self) -> None:
         self.project: Project | None = None
@@ -70,6 +83,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.serving = False
         self.preview: dict[str, Markup] = {}
         self.html_policy = HtmlPolicy()
+        self.generated_digests: dict[str, bytes] = {}
+        """While serving: each generated file's content at the last build, as a digest."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this event alive across serve's rebuilds, so this sticks."""
@@ -122,8 +137,15 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         files.append(File.generated(config, SHIM_URI, abs_src_path=str(shim)))
         if self.project is not None and self.renderer is not None:
             context = self.site = SiteContext(self.project, self.renderer, config.use_directory_urls, self.language)
+            digests: dict[str, bytes] = {}
             for item in generate(context):
-                files.append(File.generated(config, item.src_uri, content=item.content))
+                kind = File
+                if self.serving:
+                    content = item.content if isinstance(item.content, bytes) else self.renderer.placeholders.expanded(item.content).encode()
+                    digests[item.src_uri] = hashlib.blake2b(content, digest_size=16).digest()
+                    kind = UnchangedFile if self.generated_digests.get(item.src_uri) == digests[item.src_uri] else File
+                files.append(kind.generated(config, item.src_uri, content=item.content))
+            self.generated_digests = digests
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
