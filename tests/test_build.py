@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import yaml
@@ -64,3 +65,17 @@ def test_playbook_page_shows_its_verification_plan_linked_to_the_methods(built_s
         assert hub.find(id=href.split("#")[1]).get_text(strip=True).startswith(methods[check["method"]])
         stage_links = [a["href"] for a in row.select("td a[href^='#stage-']")]
         assert all(page.find(id=link[1:]) for link in stage_links)
+
+
+def test_search_index_holds_the_stage_sections_but_not_the_grid_or_diagram_source(built_site: Path) -> None:
+    """The grid repeats the stage sections and Mermaid's source is not prose: neither is indexed."""
+    docs = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    page = [d for d in docs if d["location"].startswith("journeys/mortgage-application/")]
+    text = " ".join(d["text"] for d in page)
+    stages = yaml.safe_load((REPO / MORTGAGE).read_text(encoding="utf-8").split("---", 2)[1])["stages"]
+    assert {f"journeys/mortgage-application/#stage-{s['id']}" for s in stages} <= {d["location"] for d in page}
+    assert all(s["customer_goal"] in text for s in stages if "customer_goal" in s)
+    assert "flowchart" not in text and "subgraph" not in text and "jb-map" not in text
+    assert "JBHTML" not in json.dumps(docs)
+    html = (built_site / "journeys/mortgage-application/index.html").read_text(encoding="utf-8")
+    assert 'class="jb-table jb-map"' in html and html.count('<pre class="mermaid">') == 2 and "JBHTML" not in html

@@ -21,19 +21,29 @@ from markupsafe import Markup
 
 
 class HtmlPlaceholders:
-    """One store per build: HTML waiting to be put back into the page it was made for."""
+    """One store per build: HTML waiting to be put back into the page it was made for.
+
+    HTML put with ``search=False`` comes back later, into the finished page (``on_post_page``),
+    so Material's search plugin, which parses every page's HTML in pure Python, neither reads
+    nor indexes it: the journey-map grid (the stage sections hold the same words), the curve's
+    SVG, Mermaid's source text and the hub pages' long tables of every playbook.
+    """
 
     def __init__(self) -> None:
-        self.prefix = f"JBHTML{secrets.token_hex(8)}X"
-        self._pattern = re.compile(rf"(<p>)?{self.prefix}(\d+)(?(1)</p>)")
+        secret = secrets.token_hex(8)
+        self.prefix = f"JBHTML{secret}"
+        self._pattern = re.compile(rf"(<p>)?{self.prefix}([SL])(\d+)(?(1)</p>)")
+        # Material's search skips an element marked data-search-exclude (its text and children).
+        self._hidden_open = "<div data-search-exclude>"
+        self._late = re.compile(rf"{self._hidden_open}{self.prefix}L(\d+)</div>")
         self._waiting: dict[int, str] = {}
         self._count = 0
 
-    def put(self, html: str) -> Markup:
-        """A paragraph of its own standing for ``html`` until ``restore``."""
+    def put(self, html: str, search: bool = True) -> Markup:
+        """A paragraph of its own standing for ``html`` until it is restored."""
         self._count += 1
         self._waiting[self._count] = str(html)
-        return Markup(f"\n\n{self.prefix}{self._count}\n\n")
+        return Markup(f"\n\n{self.prefix}{'S' if search else 'L'}{self._count}\n\n")
 
     def expanded(self, text: str) -> str:
         """``text`` with its placeholders shown as the HTML they stand for, leaving them waiting.
@@ -43,10 +53,22 @@ class HtmlPlaceholders:
         """
         if self.prefix not in text:
             return text
-        return self._pattern.sub(lambda m: self._waiting.get(int(m.group(2)), ""), text)
+        return self._pattern.sub(lambda m: self._waiting.get(int(m.group(3)), ""), text)
 
     def restore(self, html: str) -> str:
-        """The page's HTML with its placeholders replaced (each is used once, then dropped)."""
+        """Put back the searchable placeholders, each once; hide the others from search."""
         if self.prefix not in html:
             return html
-        return self._pattern.sub(lambda m: self._waiting.pop(int(m.group(2)), ""), html)
+
+        def put_back(match: re.Match[str]) -> str:
+            if match.group(2) == "L":
+                return f"{self._hidden_open}{self.prefix}L{match.group(3)}</div>"
+            return self._waiting.pop(int(match.group(3)), "")
+
+        return self._pattern.sub(put_back, html)
+
+    def restore_late(self, html: str) -> str:
+        """Put back what ``restore`` hid from search, into the finished page."""
+        if self.prefix not in html:
+            return html
+        return self._late.sub(lambda m: self._waiting.pop(int(m.group(1)), ""), html)

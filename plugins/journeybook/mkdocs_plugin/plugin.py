@@ -14,6 +14,7 @@ Events used, and why:
 - ``on_page_content``: put generated HTML back where its placeholder stands
   (``journeybook.placeholders``); in preview only, put a page's errors in a box at its top.
   Default priority: Material's search plugin reads the page later, in ``on_page_context``.
+- ``on_post_page``: put back the generated HTML kept out of the search index.
 - ``on_page_context``: hand the rendered playbook header to the theme override.
 - ``on_serve``: also reload when ``data/``, ``site_config/`` or ``templates/`` change.
 
@@ -32,7 +33,7 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -167,6 +168,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             html = self.renderer.placeholders.restore(html)
         box = self.preview.get(page.file.src_uri)
         return f"{box}\n{html}" if box else html
+
+    @event_priority(100)  # first, so any plugin reading the finished page sees the whole of it
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        return self.renderer.placeholders.restore_late(output) if self.renderer is not None else None
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
         journey = self._journey(page)
