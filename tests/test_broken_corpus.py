@@ -3,7 +3,10 @@
 Each folder of ``tests/broken/`` holds files in project layout that are laid over a copy of the
 example project (most are one playbook: a small valid one with exactly one defect) and
 ``expected.txt``, the ``file:line:col: field: message`` lines ``journeybook check`` must print,
-and nothing else.
+and nothing else. A case whose defect is a warning by design (rows of measurement data for a
+journey or KPI no playbook defines: data often lands before its playbook) also holds
+``strict.txt``, which says why: ``check`` then runs with ``--strict``, every line it prints
+must be a warning, and only strict mode fails (as the published build does).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from conftest import copy_project, journeybook, mkdocs_build
 
 CORPUS = Path(__file__).parent / "broken"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.txt").is_file())
+CASE_FILES = ("expected.txt", "strict.txt")
 
 EMOJI_AND_RTL = """---
 title: Renovación 📱 תוכנית חדשה
@@ -46,7 +50,7 @@ def overlay(case: str, root: Path) -> Path:
     project = copy_project(root)
     source = CORPUS / case
     for path in source.rglob("*"):
-        if path.is_file() and path.name != "expected.txt":
+        if path.is_file() and path.name not in CASE_FILES:
             target = project / path.relative_to(source)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)
@@ -55,6 +59,10 @@ def overlay(case: str, root: Path) -> Path:
 
 def expected(case: str) -> list[str]:
     return (CORPUS / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+
+
+def strict(case: str) -> bool:
+    return (CORPUS / case / "strict.txt").is_file()
 
 
 def findings(output: str) -> list[str]:
@@ -69,10 +77,14 @@ def test_the_corpus_covers_at_least_fifty_cases() -> None:
 
 @pytest.mark.parametrize("case", CASES)
 def test_check_prints_exactly_the_expected_findings(case: str, tmp_path: Path) -> None:
-    result = journeybook("check", cwd=overlay(case, tmp_path / "project"))
+    project = overlay(case, tmp_path / "project")
+    result = journeybook("check", *(["--strict"] if strict(case) else []), cwd=project)
     assert result.code == 1, result.output
     assert "Traceback" not in result.output
     assert sorted(findings(result.stdout)) == sorted(expected(case))
+    if strict(case):
+        assert not any(line.startswith("error: ") for line in result.stdout.splitlines()), result.stdout
+        assert journeybook("check", cwd=project).code == 0
 
 
 def test_a_strict_build_fails_with_the_message_for_every_case(tmp_path: Path) -> None:
