@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -61,14 +62,14 @@ def wait_for(url: str, condition: Callable[[str], bool], server: subprocess.Pope
     pytest.fail(f"{url} never showed what was expected; server log:\n{log.read_text(encoding='utf-8')}")
 
 
-@pytest.fixture
-def served(project: Path) -> Iterator[tuple[str, subprocess.Popen[str], Path]]:
-    """``mkdocs serve`` as ``make serve`` runs it, on a free port."""
+@contextmanager
+def mkdocs_serve(project: Path, *options: str) -> Iterator[tuple[str, subprocess.Popen[str], Path]]:
+    """``mkdocs serve`` with ``options`` on a free port; yields its URL, process and log file."""
     port = free_port()
     log = project / "serve.log"
     with log.open("w", encoding="utf-8") as sink:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", *options, "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project, stdout=sink, stderr=subprocess.STDOUT, text=True,
             env={**os.environ, "JOURNEYBOOK_TODAY": TODAY},
         )
@@ -81,6 +82,13 @@ def served(project: Path) -> Iterator[tuple[str, subprocess.Popen[str], Path]]:
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
+
+
+@pytest.fixture
+def served(project: Path) -> Iterator[tuple[str, subprocess.Popen[str], Path]]:
+    """``mkdocs serve`` with the project's own settings, ``strict`` included."""
+    with mkdocs_serve(project) as running:
+        yield running
 
 
 def _rename_team(owners: Path, team_id: str, new_name: str) -> None:
@@ -135,20 +143,9 @@ def test_a_strict_build_still_fails_on_the_error_the_preview_shows(project: Path
 
 @pytest.fixture
 def served_dirty(project: Path) -> Iterator[tuple[str, subprocess.Popen[str], Path]]:
-    """``mkdocs serve --dirty --verbose``: rebuilds only what changed, and logs every plugin event."""
-    port = free_port()
-    log = project / "serve.log"
-    with log.open("w", encoding="utf-8") as sink:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--verbose", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, stdout=sink, stderr=subprocess.STDOUT, text=True,
-            env={**os.environ, "JOURNEYBOOK_TODAY": TODAY},
-        )
-        try:
-            yield f"http://127.0.0.1:{port}/", server, log
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    """``mkdocs serve --dirty``, logging every plugin event (``--verbose``)."""
+    with mkdocs_serve(project, "--dirty", "--no-strict", "--verbose") as running:
+        yield running
 
 
 def _pages_converted_since(log: Path, mark: int) -> int:
