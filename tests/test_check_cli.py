@@ -102,3 +102,14 @@ def test_featured_journeys_must_exist(project: Path) -> None:
     assert "site_config/settings.yml:" in result.stdout
     assert "featured_journeys[0]: unknown journey 'mortgage-aplication' (allowed: " in result.stdout
     assert "did you mean 'mortgage-application'?)" in result.stdout
+
+
+def test_unreadable_files_are_located_errors_not_tracebacks(project: Path) -> None:
+    """A playbook or measurement file that cannot be read (here: links to nothing) is an error."""
+    (project / "content/journeys/gone.md").symlink_to(project / "nowhere.md")
+    (project / "data/kpis/gone.csv").symlink_to(project / "nowhere.csv")
+    result = journeybook("check", cwd=project)
+    assert result.code == 1 and "Traceback" not in result.output and "internal error" not in result.output
+    link = "the file cannot be read (No such file or directory); it is a link to a file that does not exist"
+    assert f"content/journeys/gone.md:1:1: {link}" in result.output
+    assert f"data/kpis/gone.csv: {link}" in result.output

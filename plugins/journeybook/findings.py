@@ -88,3 +88,14 @@ def allowed_hint(found: str, allowed: Sequence[str]) -> str:
 def not_allowed(found: str, allowed: Sequence[str]) -> str:
     """Message for a value outside a fixed set or taxonomy."""
     return f"'{found}' is not allowed {allowed_hint(found, allowed)}"
+
+
+def unreadable(problem: OSError) -> str:
+    """Why a file could not be read, in words an author can act on."""
+    if isinstance(problem, PermissionError):
+        hint = "check its permissions"
+    elif isinstance(problem, FileNotFoundError):
+        hint = "it is a link to a file that does not exist; remove the link or restore the file"
+    else:
+        hint = "check that it is an ordinary file"
+    return f"the file cannot be read ({problem.strerror or problem}); {hint}"

@@ -18,6 +18,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from .findings import unreadable
+
 Path_ = tuple[str | int, ...]
 
 MAX_FRONT_MATTER_BYTES = 256 * 1024
@@ -314,7 +316,11 @@ def split_markdown(path: Path, text: str) -> SourceFile:
 
 def read_markdown(path: Path) -> SourceFile:
     """Read a Markdown file from disk and split it; all problems come out as ``YamlProblem``."""
-    return split_markdown(path, decode(path.read_bytes()))
+    try:
+        raw = path.read_bytes()
+    except OSError as problem:
+        raise YamlProblem(1, 1, unreadable(problem)) from None
+    return split_markdown(path, decode(raw))
 
 
 def read_yaml_file(path: Path) -> YamlDocument:

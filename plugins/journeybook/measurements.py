@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
-from .findings import Finding, Findings, Severity, allowed_hint
+from .findings import Finding, Findings, Severity, allowed_hint, unreadable
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -42,7 +42,7 @@ rows gives a readable report rather than 10,000 lines."""
 ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 PLAIN_NUMBER = r"[-+]?\d+(\.\d+)?"
 DATE_RULE = "allowed: an existing day written YYYY-MM-DD, e.g. 2026-01-31"
-NUMBER_RULE = "allowed: digits with an optional leading '-' and a '.' for decimals, e.g. 1234.5; no thousands separators, units, '%' or words"
+NUMBER_RULE = "allowed: digits with an optional leading '-' or '+' and a '.' for decimals, e.g. 1234.5; no thousands separators, units, '%' or words"
 COLUMNS_RULE = "a measurement table has the columns journey, kpi, date, value and, optionally, segment"
 
 
@@ -157,6 +157,10 @@ def _read_csv(path: Path, origin_for: Callable[[Callable[[int], int | None]], Or
         origin = origin_for(lambda record: None)
         findings.add(Finding(origin.file, None, None, "", f"is not UTF-8 text (byte 0x{problem.object[problem.start]:02x} at offset {problem.start}); save it as 'CSV UTF-8'", RULE))
         return None
+    except OSError as problem:
+        origin = origin_for(lambda record: None)
+        findings.add(Finding(origin.file, None, None, "", unreadable(problem), RULE))
+        return None
     origin = origin_for(_CsvLines(text))
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))
@@ -251,7 +255,8 @@ def measurement_files(layout: Layout) -> list[Path]:
     folder = layout.kpi_dir
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    # A link to a missing file is kept, so reading it reports it rather than skipping it unseen.
+    return sorted(p for p in folder.rglob("*") if (p.is_file() or p.is_symlink()) and p.suffix.lower() in SUFFIXES)
 
 
 def read_files(files: list[Path], layout: Layout, findings: Findings) -> list[RawTable]:
