@@ -21,7 +21,7 @@ from conftest import journeybook, mkdocs_build
 HEADER = "journey,kpi,date,value,segment\n"
 OK = "mortgage-application,time-to-offer,2020-01-01,20,\n"  # a valid row, years before the example data
 DATE_RULE = "(allowed: an existing day written YYYY-MM-DD, e.g. 2026-01-31)"
-NUMBER_RULE = "(allowed: digits with an optional leading '-' and a '.' for decimals, e.g. 1234.5; no thousands separators, units, '%' or words)"
+NUMBER_RULE = "(allowed: digits with an optional leading '-' or '+' and a '.' for decimals, e.g. 1234.5; no thousands separators, units, '%' or words)"
 COLUMNS_RULE = "(a measurement table has the columns journey, kpi, date, value and, optionally, segment)"
 F = "data/kpis/extra.csv"
 
