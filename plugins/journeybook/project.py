@@ -129,15 +129,17 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_project(layout: Layout, only: list[Path] | None = None) -> Project:
+def load_project(layout: Layout, only: list[Path] | None = None, site: SiteData | None = None) -> Project:
     """Load shared data and playbooks (all, or ``only`` these files), collecting all findings.
 
-    The front matter (with the position of every value) is needed only to locate findings
-    while loading; it is dropped at the end, as it is the larger part of a loaded project.
+    ``site`` reuses shared data loaded before (``journeybook.refresh``, while previewing), so
+    unchanged playbooks and reloaded ones point at the same teams and personas. The front
+    matter (with the position of every value) is needed only to locate findings while
+    loading; it is dropped at the end, as it is the larger part of a loaded project.
     """
     with _collector_paused():
         findings = Findings()
-        site = load_site_data(layout, findings)
+        site = site or load_site_data(layout, findings)
         project = Project(layout=layout, site=site, today=reference_date(site.settings.as_of), findings=findings)
         seen: dict[str, str] = {}
         documents: dict[str, YamlDocument] = {}

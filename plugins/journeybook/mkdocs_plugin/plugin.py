@@ -3,7 +3,8 @@
 Events used, and why:
 - ``on_startup``: remember whether this is ``mkdocs serve`` (a preview) or a build.
 - ``on_config``: load and validate every playbook once per build (errors stop the build with a
-  ``PluginError``; warnings go through the plugin logger so ``--strict`` fails on them).
+  ``PluginError``; warnings go through the plugin logger so ``--strict`` fails on them); while
+  serving, each rebuild reloads only the playbooks an edit touched (``journeybook.refresh``).
   It also adds the raw-HTML policy (``journeybook.html_policy``) to the Markdown extensions.
 - ``on_files``: add Mermaid's bundle, our stylesheet, the table-sorting script and the
   iframe-worker shim (so no page loads anything from another host) and every generated page
@@ -48,6 +49,7 @@ from ..page_blocks import BlockContext, expand
 from ..pages.personas import persona_journeys
 from ..preview import error_boxes
 from ..project import Project, load_project
+from ..refresh import Inputs, refresh
 from ..rendering import Renderer
 from ..site_pages import SiteContext, generate
 from .config import JourneybookConfig
@@ -84,6 +86,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.serving = False
         self.preview: dict[str, Markup] = {}
         self.html_policy = HtmlPolicy()
+        self.inputs: Inputs | None = None
+        """While serving: when each input file last changed, to reload only what an edit touched."""
         self.generated_digests: dict[str, bytes] = {}
         """While serving: each generated file's content at the last build, as a digest."""
 
@@ -103,7 +107,11 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             return None
         root = Path(config.config_file_path).parent
         self.layout = Layout.at(root, config.docs_dir)
-        self.project = load_project(self.layout)
+        if self.serving and self.project is not None and self.inputs is not None:
+            self.project, self.inputs = refresh(self.project, self.inputs, self.layout)
+        else:
+            self.project = load_project(self.layout)
+            self.inputs = Inputs.scan(self.layout) if self.serving else None
         findings = self.project.findings
         errors = [f for f in findings.sorted() if f.severity is Severity.ERROR]
         for warning in findings.sorted():

@@ -1,0 +1,76 @@
+"""Reloading a project after an edit while previewing: only the playbooks that changed.
+
+``mkdocs serve`` rebuilds after every save, and loading a thousand playbooks takes seconds
+while an edit usually touches one. ``Inputs`` records when each input file last changed;
+``refresh`` reloads into the previous project only the playbooks whose file changed, appeared
+or went, and everything when shared data changed (``data/``, ``site_config/``, personas), since
+any playbook may depend on it. ``mkdocs build`` and ``journeybook check`` always load it all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .findings import Findings
+from .layout import Layout
+from .project import Project, load_project
+
+
+def _changed_at(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:  # a link to nothing: loading reports it
+        return -1
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """When each input file of a project last changed (nanoseconds; -1 when unreadable)."""
+
+    playbooks: dict[Path, int]
+    shared: dict[Path, int]
+
+    @classmethod
+    def scan(cls, layout: Layout) -> Inputs:
+        folders = (layout.root / "data", layout.config_dir, layout.personas_dir)
+        shared = {p: _changed_at(p) for folder in folders if folder.is_dir() for p in sorted(folder.rglob("*")) if not p.is_dir()}
+        return cls({p: _changed_at(p) for p in layout.playbook_files()}, shared)
+
+
+def refresh(previous: Project, before: Inputs, layout: Layout) -> tuple[Project, Inputs]:
+    """The project as the files are now, reloading as little of ``previous`` as is safe."""
+    now = Inputs.scan(layout)
+    if now.shared != before.shared or previous.layout != layout:
+        return load_project(layout), now
+    touched = [p for p, changed in now.playbooks.items() if before.playbooks.get(p) != changed]
+    touched += [p for p in before.playbooks if p not in now.playbooks]
+    if not touched:
+        return previous, now
+    merged = _merge(previous, load_project(layout, only=[p for p in touched if p in now.playbooks], site=previous.site), touched, now)
+    return (merged or load_project(layout)), now
+
+
+def _merge(previous: Project, reloaded: Project, touched: list[Path], now: Inputs) -> Project | None:
+    """``previous`` with the touched playbooks replaced; None when a full load must decide.
+
+    Only an edit that keeps the set of journey ids is merged: which measurement rows belong to
+    no journey, and which ids are duplicates, are questions about all playbooks together, so a
+    playbook added, removed, renamed or failing to load is left to the full load.
+    """
+    layout = previous.layout
+    uris = {layout.src_uri(p) for p in touched}
+    files = {layout.rel(p) for p in touched}
+    kept = {journey.id: journey for journey in previous.journeys.values() if journey.src_uri not in uris}
+    if set(previous.journeys) - set(kept) != set(reloaded.journeys) or previous.broken or reloaded.broken:
+        return None
+    order = {layout.src_uri(p): index for index, p in enumerate(now.playbooks)}
+    journeys = sorted([*kept.values(), *reloaded.journeys.values()], key=lambda journey: order[journey.src_uri])
+    findings = Findings([f for f in previous.findings.items if f.file not in files])
+    findings.extend(f for f in reloaded.findings.items if f.file in files)
+    project = Project(layout=layout, site=previous.site, today=previous.today, findings=findings)
+    for journey in journeys:
+        project.add(journey)
+    project.broken = {uri: errors for uri, errors in previous.broken.items() if uri not in uris} | reloaded.broken
+    project.kpis = {key: view for key, view in previous.kpis.items() if key[0] in kept} | reloaded.kpis
+    return project

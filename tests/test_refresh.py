@@ -1,0 +1,80 @@
+"""Reloading after an edit while previewing gives the project a full load would give.
+
+Each case edits a private copy of the example project the way an author would, refreshes the
+previous project, and compares what readers would get (journeys in order, every finding, the
+pages that fail, each KPI's status) with a fresh full load of the same files.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from conftest import TODAY
+from journeybook.layout import Layout
+from journeybook.project import Project, load_project
+from journeybook.refresh import Inputs, refresh
+
+MORTGAGE = "content/journeys/mortgage-application.md"
+
+
+def summary(project: Project) -> dict[str, Any]:
+    return {
+        "journeys": [(j.id, j.src_uri, j.title, j.owner.name if j.owner else None, [s.name for s in j.stages]) for j in project.journeys.values()],
+        "findings": [str(f) for f in project.findings.sorted()],
+        "broken": sorted(project.broken),
+        "kpis": sorted((key, view.status.value) for key, view in project.kpis.items()),
+    }
+
+
+def retitle(project: Path) -> None:
+    path = project / MORTGAGE
+    path.write_text(re.sub(r"(?m)^title:.*$", "title: Retitled", path.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+
+
+def break_persona(project: Path) -> None:
+    path = project / MORTGAGE
+    path.write_text(re.sub(r"(?m)^persona:.*$", "persona: nobody", path.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+
+
+def remove(project: Path) -> None:
+    (project / MORTGAGE).unlink()
+
+
+def copy_under_new_name(project: Path) -> None:
+    text = (project / MORTGAGE).read_text(encoding="utf-8")
+    (project / "content/journeys/mortgage-copy.md").write_text(text.replace("title:", "id: mortgage-copy\ntitle:", 1), encoding="utf-8")
+
+
+def duplicate_id(project: Path) -> None:
+    (project / "content/journeys/same-id.md").write_text((project / MORTGAGE).read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def rename_team(project: Path) -> None:
+    owners = project / "data/owners.yml"
+    owners.write_text(owners.read_text(encoding="utf-8").replace("name: Retail Lending", "name: Lending Team", 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("edit", [retitle, break_persona, remove, copy_under_new_name, duplicate_id, rename_team], ids=lambda e: e.__name__)
+def test_refresh_after_an_edit_equals_a_full_load(project: Path, edit: Callable[[Path], None], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOURNEYBOOK_TODAY", TODAY)
+    layout = Layout.at(project)
+    before = load_project(layout)
+    inputs = Inputs.scan(layout)
+    edit(project)
+    refreshed, _ = refresh(before, inputs, layout)
+    # A playbook edited in place is merged into the previous project (same shared data objects).
+    assert (refreshed.site is before.site) == (edit is retitle)
+    assert summary(refreshed) == summary(load_project(layout))
+    assert summary(refreshed) != summary(before)
+
+
+def test_refresh_without_an_edit_keeps_the_project(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOURNEYBOOK_TODAY", TODAY)
+    layout = Layout.at(project)
+    before = load_project(layout)
+    refreshed, _ = refresh(before, Inputs.scan(layout), layout)
+    assert refreshed is before
