@@ -1,12 +1,19 @@
-"""Generated HTML kept out of Markdown: a placeholder goes in early, the HTML comes back late.
+"""Generated HTML kept out of Markdown and search parsing: a placeholder early, the HTML late.
 
 Every generated block and hub page is mostly finished HTML (tables, inline SVG, definition
 lists). Left inside the Markdown, Python-Markdown's pure-Python raw-HTML parser (``md_in_html``)
 reads each of its tags, about 1,300 on a playbook page, for nothing: the HTML comes out as it
-went in. So templates put such HTML through the ``html_block`` filter, which stores it and
-leaves a placeholder paragraph; after conversion (``on_page_content``) ``restore`` swaps each
-placeholder back, as Material's tags plugin does with its listings. Markdown that must be
-Markdown (headings that carry anchors into the table of contents) stays outside the filter.
+went in. Material's search plugin then parses the page's HTML again, also in pure Python.
+
+So templates put such HTML through the ``html_block`` filter, which stores it and leaves a
+placeholder paragraph in the Markdown. After conversion (``on_page_content``) ``restore``
+swaps each placeholder for a stand-in holding only the block's words, as plain text, which is
+what search indexes; ``search=False`` leaves the stand-in empty (the journey-map grid, whose
+words the stage sections already hold, the curve's SVG, Mermaid's source text, the hub pages'
+long tables of every playbook). In the finished page (``on_post_page``) ``restore_late``
+replaces each stand-in with the real HTML. Markdown that must be Markdown (headings that carry
+anchors into the table of contents) stays outside the filter, so search still splits the page
+into the same sections. This is the two-phase fill Material's tags plugin uses for listings.
 
 Placeholders carry a secret made afresh for every build, so no author can write one, and
 generated HTML never meets the raw-HTML policy (it is ours, already escaped by Jinja2).
@@ -19,28 +26,28 @@ import secrets
 
 from markupsafe import Markup
 
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+def plain_text(html: str) -> str:
+    """The words of finished HTML (entities kept as they are), for search to index."""
+    return _SPACE.sub(" ", _TAG.sub(" ", html)).strip()
+
 
 class HtmlPlaceholders:
-    """One store per build: HTML waiting to be put back into the page it was made for.
-
-    HTML put with ``search=False`` comes back later, into the finished page (``on_post_page``),
-    so Material's search plugin, which parses every page's HTML in pure Python, neither reads
-    nor indexes it: the journey-map grid (the stage sections hold the same words), the curve's
-    SVG, Mermaid's source text and the hub pages' long tables of every playbook.
-    """
+    """One store per build: HTML waiting to be put back into the page it was made for."""
 
     def __init__(self) -> None:
-        secret = secrets.token_hex(8)
-        self.prefix = f"JBHTML{secret}"
+        self.prefix = f"JBHTML{secrets.token_hex(8)}"
         self._pattern = re.compile(rf"(<p>)?{self.prefix}([SL])(\d+)(?(1)</p>)")
-        # Material's search skips an element marked data-search-exclude (its text and children).
-        self._hidden_open = "<div data-search-exclude>"
-        self._late = re.compile(rf"{self._hidden_open}{self.prefix}L(\d+)</div>")
+        self._attribute = f"data-{self.prefix.lower()}"
+        self._stand_in = re.compile(rf'<div {self._attribute}="(\d+)">[^<]*</div>')
         self._waiting: dict[int, str] = {}
         self._count = 0
 
     def put(self, html: str, search: bool = True) -> Markup:
-        """A paragraph of its own standing for ``html`` until it is restored."""
+        """A paragraph of its own standing for ``html``; ``search`` says whether to index its words."""
         self._count += 1
         self._waiting[self._count] = str(html)
         return Markup(f"\n\n{self.prefix}{'S' if search else 'L'}{self._count}\n\n")
@@ -56,19 +63,19 @@ class HtmlPlaceholders:
         return self._pattern.sub(lambda m: self._waiting.get(int(m.group(3)), ""), text)
 
     def restore(self, html: str) -> str:
-        """Put back the searchable placeholders, each once; hide the others from search."""
+        """Converted HTML with each placeholder turned into a stand-in holding what search may read."""
         if self.prefix not in html:
             return html
 
-        def put_back(match: re.Match[str]) -> str:
-            if match.group(2) == "L":
-                return f"{self._hidden_open}{self.prefix}L{match.group(3)}</div>"
-            return self._waiting.pop(int(match.group(3)), "")
+        def stand_in(match: re.Match[str]) -> str:
+            number = int(match.group(3))
+            words = plain_text(self._waiting.get(number, "")) if match.group(2) == "S" else ""
+            return f'<div {self._attribute}="{number}">{words}</div>'
 
-        return self._pattern.sub(put_back, html)
+        return self._pattern.sub(stand_in, html)
 
     def restore_late(self, html: str) -> str:
-        """Put back what ``restore`` hid from search, into the finished page."""
-        if self.prefix not in html:
+        """The finished page with every stand-in replaced by its HTML (each used once, then dropped)."""
+        if self._attribute not in html:
             return html
-        return self._late.sub(lambda m: self._waiting.pop(int(m.group(1)), ""), html)
+        return self._stand_in.sub(lambda m: self._waiting.pop(int(m.group(1)), ""), html)

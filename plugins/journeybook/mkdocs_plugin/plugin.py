@@ -12,10 +12,11 @@ Events used, and why:
   marked so (``UnchangedFile``) for ``--dirty`` to skip.
 - ``on_page_markdown``: escape front-matter text the theme prints raw; expand block
   directives on playbook pages; append its journeys to each persona page.
-- ``on_page_content``: put generated HTML back where its placeholder stands
-  (``journeybook.placeholders``); in preview only, put a page's errors in a box at its top.
+- ``on_page_content``: turn each generated block's placeholder into a stand-in holding only
+  its words, which is what Material's search indexes (``journeybook.placeholders``); in
+  preview only, put a page's errors in a box at its top.
   Default priority: Material's search plugin reads the page later, in ``on_page_context``.
-- ``on_post_page``: put back the generated HTML kept out of the search index.
+- ``on_post_page``: replace the stand-ins with the generated HTML.
 - ``on_page_context``: hand the rendered playbook header to the theme override.
 - ``on_serve``: also reload when ``data/``, ``site_config/`` or ``templates/`` change.
 
