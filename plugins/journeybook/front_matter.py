@@ -39,7 +39,7 @@ _SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-
 _NUMBER_START = frozenset("+-.0123456789")
 """Every number and special float starts with one of these; other text skips the patterns."""
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
-_REFUSED_CHARS = re.compile("[\ud800-\udfff\u202a-\u202e\u2066-\u2069\u200e\u200f\x00-\x08\x0b-\x1f\x7f]")
+_REFUSED_CHARS = re.compile("[\ud800-\udfff\u202a-\u202e\u2066-\u2069\u200e\u200f\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Lone surrogates, bidirectional controls and control characters (tab and newline are fine).
 
 One regular-expression scan per value finds the first of them; ``_check_text`` then names it.
@@ -145,7 +145,7 @@ def _check_text(value: str, line: int, column: int, path: Path_) -> None:
                 "(right-to-left text itself is fine)",
                 _describe_path(path),
             )
-        if code < 0x20 and char not in "\t\n" or code == 0x7F:
+        if code < 0x20 and char not in "\t\n" or 0x7F <= code <= 0x9F:
             raise YamlProblem(line, column, f"contains the control character U+{code:04X}; remove it", _describe_path(path))
 
 
@@ -299,19 +299,34 @@ def decode(raw: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
+def _closing_fence(lines: list[str]) -> int | None:
+    """The index of the line closing the front matter; None when the text has none at the top."""
+    if not lines or not re.match(r"^---[ \t]*$", lines[0].rstrip("\r\n")):
+        return None
+    for index in range(1, len(lines)):
+        if FENCE.match(lines[index].rstrip("\r\n")):
+            return index
+    raise YamlProblem(1, 1, "the front matter opened with '---' on line 1 is never closed; add a line with '---' after it")
+
+
 def split_markdown(path: Path, text: str) -> SourceFile:
     """Split ``---`` front matter from the body; a missing closing fence is an error."""
     lines = text.splitlines(keepends=True)
-    if not lines or not re.match(r"^---[ \t]*$", lines[0].rstrip("\r\n")):
+    index = _closing_fence(lines)
+    if index is None:
         return SourceFile(path, None, text, 1)
-    for index in range(1, len(lines)):
-        if FENCE.match(lines[index].rstrip("\r\n")):
-            yaml_text = "".join(lines[1:index])
-            if len(yaml_text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
-                raise YamlProblem(2, 1, f"the front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB; move long text into the page body")
-            document = load_yaml(yaml_text, line_offset=1)
-            return SourceFile(path, document, "".join(lines[index + 1 :]), index + 2)
-    raise YamlProblem(1, 1, "the front matter opened with '---' on line 1 is never closed; add a line with '---' after it")
+    yaml_text = "".join(lines[1:index])
+    if len(yaml_text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+        raise YamlProblem(2, 1, f"the front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB; move long text into the page body")
+    document = load_yaml(yaml_text, line_offset=1)
+    return SourceFile(path, document, "".join(lines[index + 1 :]), index + 2)
+
+
+def body_of(text: str) -> str:
+    """The Markdown after the front matter, without reading the front matter again."""
+    lines = text.splitlines(keepends=True)
+    index = _closing_fence(lines)
+    return text if index is None else "".join(lines[index + 1 :])
 
 
 def read_markdown(path: Path) -> SourceFile:

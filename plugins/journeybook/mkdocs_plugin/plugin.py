@@ -10,6 +10,8 @@ Events used, and why:
   iframe-worker shim (so no page loads anything from another host) and every generated page
   and export (``journeybook.pages``); while serving, one unchanged since the last build is
   marked so (``UnchangedFile``) for ``--dirty`` to skip.
+- ``on_page_read_source``: hand MkDocs a playbook's body under the few front-matter keys the
+  theme reads (we parsed the rest already).
 - ``on_page_markdown``: escape front-matter text the theme prints raw; expand block
   directives on playbook pages; append its journeys to each persona page.
 - ``on_page_content``: turn each generated block's placeholder into a stand-in holding only
@@ -28,6 +30,7 @@ other page keeps working. ``mkdocs build`` still fails on them.
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +43,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..findings import Severity
+from ..front_matter import body_of
 from ..html_policy import HtmlPolicy
 from ..kpi_status import KPI_VIEWS
 from ..labels import load_labels
@@ -157,6 +161,20 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
                 files.append(kind.generated(config, item.src_uri, content=item.content))
             self.generated_digests = digests
         return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A loaded playbook's body under only the front matter the theme reads.
+
+        MkDocs would parse the whole front matter again with PyYAML's pure-Python loader (a
+        tenth of a build at a thousand playbooks) into ``page.meta``, where nothing reads more
+        than the title, description and tags. JSON strings are valid YAML scalars.
+        """
+        journey = self._journey(page)
+        if journey is None or page.file.abs_src_path is None:
+            return None
+        meta = {"title": journey.title, "description": journey.description, "tags": list(journey.tags)}
+        front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items() if value)
+        return f"---\n{front}---\n{body_of(Path(page.file.abs_src_path).read_text(encoding='utf-8-sig'))}"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         escape_page_meta(page.meta)
