@@ -79,3 +79,10 @@ def test_search_index_holds_the_stage_sections_but_not_the_grid_or_diagram_sourc
     assert "JBHTML" not in json.dumps(docs)
     html = (built_site / "journeys/mortgage-application/index.html").read_text(encoding="utf-8")
     assert 'class="jb-table jb-map"' in html and html.count('<pre class="mermaid">') == 2 and "JBHTML" not in html
+
+
+def test_a_missing_asset_stops_the_build_naming_it_and_the_remedy(project: Path) -> None:
+    (project / "templates/assets/journeybook-tables.js").unlink()
+    result = mkdocs_build(project)
+    assert result.code != 0 and "Traceback" not in result.output
+    assert "the table-sorting script is missing at templates/assets/journeybook-tables.js; restore it from the repository" in result.output

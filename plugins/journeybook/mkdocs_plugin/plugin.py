@@ -138,17 +138,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.layout is None:
             return None
-        bundle = self.layout.root / self.config.mermaid_js
-        if not bundle.is_file():
-            raise PluginError(f"Mermaid's bundle is missing at {self.config.mermaid_js}; run 'npm ci' (make build does it)")
-        files.append(File.generated(config, MERMAID_URI, abs_src_path=str(bundle)))
-        stylesheet = self.layout.templates_dir / "assets" / "journeybook.css"
-        files.append(File.generated(config, STYLESHEET_URI, abs_src_path=str(stylesheet)))
-        files.append(File.generated(config, TABLES_SCRIPT_URI, abs_src_path=str(self.layout.templates_dir / "assets" / "journeybook-tables.js")))
-        shim = self.layout.root / IFRAME_WORKER_SHIM
-        if not shim.is_file():
-            raise PluginError(f"the iframe-worker shim (search over file://) is missing at {IFRAME_WORKER_SHIM}; run 'npm ci' (make build does it)")
-        files.append(File.generated(config, SHIM_URI, abs_src_path=str(shim)))
+        for uri, source, what, remedy in self._assets():
+            if not source.is_file():
+                raise PluginError(f"{what} is missing at {self.layout.rel(source)}; {remedy}")
+            files.append(File.generated(config, uri, abs_src_path=str(source)))
         if self.project is not None and self.renderer is not None:
             context = self.site = SiteContext(self.project, self.renderer, config.use_directory_urls, self.language)
             digests: dict[str, bytes] = {}
@@ -161,6 +154,18 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
                 files.append(kind.generated(config, item.src_uri, content=item.content))
             self.generated_digests = digests
         return files
+
+    def _assets(self) -> list[tuple[str, Path, str, str]]:
+        """(site path, file, what it is, how to get it back) of every asset the site serves itself."""
+        assert self.layout is not None
+        assets = self.layout.templates_dir / "assets"
+        npm, git = "run 'npm ci' (make build does it)", "restore it from the repository"
+        return [
+            (MERMAID_URI, self.layout.root / self.config.mermaid_js, "Mermaid's bundle", npm),
+            (STYLESHEET_URI, assets / "journeybook.css", "Journeybook's stylesheet", git),
+            (TABLES_SCRIPT_URI, assets / "journeybook-tables.js", "the table-sorting script", git),
+            (SHIM_URI, self.layout.root / IFRAME_WORKER_SHIM, "the iframe-worker shim (search over file://)", npm),
+        ]
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """A loaded playbook's body under only the front matter the theme reads.
