@@ -35,6 +35,12 @@ def retitle(project: Path) -> None:
     path.write_text(re.sub(r"(?m)^title:.*$", "title: Retitled", path.read_text(encoding="utf-8"), count=1), encoding="utf-8")
 
 
+def retarget(project: Path) -> None:
+    """Every KPI's target far out of reach: statuses change, from the same measurements."""
+    path = project / MORTGAGE
+    path.write_text(re.sub(r"(?m)^(\s+target:) .*$", r"\1 1000000", path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 def break_persona(project: Path) -> None:
     path = project / MORTGAGE
     path.write_text(re.sub(r"(?m)^persona:.*$", "persona: nobody", path.read_text(encoding="utf-8"), count=1), encoding="utf-8")
@@ -58,7 +64,7 @@ def rename_team(project: Path) -> None:
     owners.write_text(owners.read_text(encoding="utf-8").replace("name: Retail Lending", "name: Lending Team", 1), encoding="utf-8")
 
 
-@pytest.mark.parametrize("edit", [retitle, break_persona, remove, copy_under_new_name, duplicate_id, rename_team], ids=lambda e: e.__name__)
+@pytest.mark.parametrize("edit", [retitle, retarget, break_persona, remove, copy_under_new_name, duplicate_id, rename_team], ids=lambda e: e.__name__)
 def test_refresh_after_an_edit_equals_a_full_load(project: Path, edit: Callable[[Path], None], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JOURNEYBOOK_TODAY", TODAY)
     layout = Layout.at(project)
@@ -66,8 +72,10 @@ def test_refresh_after_an_edit_equals_a_full_load(project: Path, edit: Callable[
     inputs = Inputs.scan(layout)
     edit(project)
     refreshed, _ = refresh(before, inputs, layout)
-    # A playbook edited in place is merged into the previous project (same shared data objects).
-    assert (refreshed.site is before.site) == (edit is retitle)
+    # A playbook edited in place is merged into the previous project: same shared data, and
+    # the measurements joined again, not read again.
+    merged = edit in (retitle, retarget)
+    assert (refreshed.site is before.site) == merged and (refreshed.readings is before.readings) == merged
     assert summary(refreshed) == summary(load_project(layout))
     assert summary(refreshed) != summary(before)
 

@@ -393,17 +393,24 @@ def join_findings(frame: pd.DataFrame, origins: list[Origin], journeys: dict[str
     return frame.loc[known].reset_index(drop=True), problems
 
 
-def load_measurements(
-    layout: Layout, journeys: dict[str, Journey], sources: dict[str, TaxonomyEntry], findings: Findings,
-    every_journey: bool = True, report_rows: bool = True,
-) -> pd.DataFrame | None:
+@dataclass(frozen=True)
+class Readings:
+    """Every measurement row of a build, parsed, before it is joined to the KPIs.
+
+    Kept by the project so a preview rebuild after a playbook edit joins again without reading
+    the files or querying the databases again (``journeybook.refresh``); ``sql_sources`` names
+    the SQL sources it holds.
+    """
+
+    frame: pd.DataFrame
+    origins: list[Origin]
+    sql_sources: frozenset[str]
+
+
+def read_measurements(layout: Layout, journeys: dict[str, Journey], sources: dict[str, TaxonomyEntry], findings: Findings) -> Readings | None:
     """All measurements of a build, read once: the files, then each SQL source a KPI reads.
 
-    ``None`` when there is nothing to read (pandas is not even imported then). With
-    ``every_journey`` false (``check`` of some playbooks only), rows of journeys that were not
-    loaded are simply left out instead of being reported as unknown. ``report_rows`` false
-    (some playbook failed to load) keeps quiet about rows no loaded KPI takes: the playbook's
-    own errors say what to fix, and its rows would only repeat them as noise.
+    ``None`` when there is nothing to read (pandas is not even imported then).
     """
     used_sql = sorted({k.source.id for j in journeys.values() for k in j.kpis if k.source.kind == "sql"})
     files = measurement_files(layout)
@@ -417,9 +424,24 @@ def load_measurements(
     if not tables:
         return None
     frame, origins = parse(tables, findings)
+    return Readings(frame, origins, frozenset(used_sql))
+
+
+def join_measurements(
+    readings: Readings, journeys: dict[str, Journey], findings: Findings, every_journey: bool = True, report_rows: bool = True,
+) -> pd.DataFrame:
+    """The rows the journeys' KPIs take.
+
+    With ``every_journey`` false (``check`` of some playbooks only, or a preview reloading
+    some), rows of journeys that were not loaded are simply left out instead of being reported
+    as unknown. ``report_rows`` false (some playbook failed to load) keeps quiet about rows no
+    loaded KPI takes: the playbook's own errors say what to fix, and its rows would only repeat
+    them as noise.
+    """
+    frame = readings.frame
     if not every_journey:
         frame = frame.loc[frame["journey"].isin(list(journeys))]
-    frame, problems = join_findings(frame, origins, journeys)
+    frame, problems = join_findings(frame, readings.origins, journeys)
     if report_rows:
         findings.extend(problems)
     return frame

@@ -20,7 +20,7 @@ from .front_matter import YamlDocument, YamlProblem, read_markdown
 from .input_models import PlaybookInput
 from .kpi_status import KpiView, kpi_views
 from .layout import Layout
-from .measurements import load_measurements
+from .measurements import Readings, join_measurements, read_measurements
 from .page_blocks import BLOCKS, unknown_directives
 from .resolve import JourneyResolver
 from .resolved import Journey
@@ -53,6 +53,8 @@ class Project:
     by_uri: dict[str, Journey] = field(default_factory=dict)
     kpis: dict[tuple[str, str], KpiView] = field(default_factory=dict)
     """(journey id, KPI id) -> the KPI joined with its measurements (``journeybook.kpi_status``)."""
+    readings: Readings | None = None
+    """Every measurement row read for this project, for a preview rebuild to join again."""
 
     def add(self, journey: Journey) -> None:
         self.journeys[journey.id] = journey
@@ -129,13 +131,14 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_project(layout: Layout, only: list[Path] | None = None, site: SiteData | None = None) -> Project:
+def load_project(layout: Layout, only: list[Path] | None = None, site: SiteData | None = None, readings: Readings | None = None) -> Project:
     """Load shared data and playbooks (all, or ``only`` these files), collecting all findings.
 
-    ``site`` reuses shared data loaded before (``journeybook.refresh``, while previewing), so
-    unchanged playbooks and reloaded ones point at the same teams and personas. The front
-    matter (with the position of every value) is needed only to locate findings while
-    loading; it is dropped at the end, as it is the larger part of a loaded project.
+    ``site`` and ``readings`` reuse shared data and measurements loaded before
+    (``journeybook.refresh``, while previewing), so unchanged playbooks and reloaded ones point
+    at the same teams and personas and no file is read twice. The front matter (with the
+    position of every value) is needed only to locate findings while loading; it is dropped at
+    the end, as it is the larger part of a loaded project.
     """
     with _collector_paused():
         findings = Findings()
@@ -147,12 +150,16 @@ def load_project(layout: Layout, only: list[Path] | None = None, site: SiteData 
             _load_playbook(path, project, seen, documents)
         if only is None:
             _check_featured(project)
-        _join_measurements(project, documents, every_journey=only is None)
+        _join_measurements(project, documents, readings, every_journey=only is None)
     return project
 
 
-def _join_measurements(project: Project, documents: dict[str, YamlDocument], every_journey: bool) -> None:
-    """Load every measurement once and compute each KPI's view (status, trend, breakdown)."""
-    frame = load_measurements(project.layout, project.journeys, project.site.sources, project.findings, every_journey, report_rows=not project.broken)
+def _join_measurements(project: Project, documents: dict[str, YamlDocument], readings: Readings | None, every_journey: bool) -> None:
+    """Read every measurement once (unless given) and compute each KPI's view (status, trend, breakdown)."""
+    needed = {k.source.id for j in project.journeys.values() for k in j.kpis if k.source.kind == "sql"}
+    if readings is None or not needed <= readings.sql_sources:
+        readings = read_measurements(project.layout, project.journeys, project.site.sources, project.findings)
+    project.readings = readings
+    frame = join_measurements(readings, project.journeys, project.findings, every_journey, report_rows=not project.broken) if readings else None
     project.kpis, warnings = kpi_views(project.journeys.values(), frame, project.site.settings, project.today, documents)
     project.findings.extend(warnings)

@@ -4,7 +4,10 @@
 while an edit usually touches one. ``Inputs`` records when each input file last changed;
 ``refresh`` reloads into the previous project only the playbooks whose file changed, appeared
 or went, and everything when shared data changed (``data/``, ``site_config/``, personas), since
-any playbook may depend on it. ``mkdocs build`` and ``journeybook check`` always load it all.
+any playbook may depend on it. The measurements read for the previous project are joined
+again rather than read again, so a preview does not query a SQL source after every save (its
+rows are read anew when shared data changes or the preview restarts). ``mkdocs build`` and
+``journeybook check`` always load it all.
 """
 
 from __future__ import annotations
@@ -47,7 +50,8 @@ def refresh(previous: Project, before: Inputs, layout: Layout) -> tuple[Project,
     touched += [p for p in before.playbooks if p not in now.playbooks]
     if not touched:
         return previous, now
-    merged = _merge(previous, load_project(layout, only=[p for p in touched if p in now.playbooks], site=previous.site), touched, now)
+    reloaded = load_project(layout, only=[p for p in touched if p in now.playbooks], site=previous.site, readings=previous.readings)
+    merged = _merge(previous, reloaded, touched, now)
     return (merged or load_project(layout)), now
 
 
@@ -68,7 +72,7 @@ def _merge(previous: Project, reloaded: Project, touched: list[Path], now: Input
     journeys = sorted([*kept.values(), *reloaded.journeys.values()], key=lambda journey: order[journey.src_uri])
     findings = Findings([f for f in previous.findings.items if f.file not in files])
     findings.extend(f for f in reloaded.findings.items if f.file in files)
-    project = Project(layout=layout, site=previous.site, today=previous.today, findings=findings)
+    project = Project(layout=layout, site=previous.site, today=previous.today, findings=findings, readings=reloaded.readings)
     for journey in journeys:
         project.add(journey)
     project.broken = {uri: errors for uri, errors in previous.broken.items() if uri not in uris} | reloaded.broken
