@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 from .links import Links
 from .rendering import Renderer
 from .resolved import Journey
 
+T = TypeVar("T")
 DIRECTIVE = re.compile(r"<!--\s*journeybook:([a-z-]+)\s*-->")
 
 
@@ -29,6 +30,12 @@ class BlockContext:
     views: dict[str, Any] = field(default_factory=dict)
     fence: Callable[[str], str] = str
     """Marks a generated block as trusted for the raw-HTML policy (``html_policy.HtmlPolicy.fence``)."""
+
+    def shared(self, key: str, make: Callable[[], T]) -> T:
+        """A view several blocks of the page use, made by the first that asks for it."""
+        if key not in self.views:
+            self.views[key] = make()
+        return self.views[key]  # type: ignore[no-any-return]
 
 
 Block = Callable[[BlockContext], str]

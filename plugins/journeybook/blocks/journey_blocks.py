@@ -13,21 +13,32 @@ then talks about); the map grid, the journey diagram and a section per stage fol
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ..diagram_model import DiagramModel, diagram_model
 from ..emotion_curve import emotion_curve
-from ..map_grid import map_grid
+from ..map_grid import MapGrid, map_grid
 from ..mermaid import flowchart, journey
 from ..page_blocks import DEFAULT_AFTER, DEFAULT_BEFORE, BlockContext, block
 
 
-DIAGRAM_MODEL = "diagram_model"
-
-
 def model(context: BlockContext) -> DiagramModel:
-    """The page's diagram model, made by the first block that needs it and kept in its views."""
-    if DIAGRAM_MODEL not in context.views:
-        context.views[DIAGRAM_MODEL] = diagram_model(context.journey, context.renderer.env.globals["labels"])  # type: ignore[arg-type]
-    return context.views[DIAGRAM_MODEL]  # type: ignore[no-any-return]
+    """The page's diagram model, shared by the three diagrams."""
+    return context.shared("diagram_model", lambda: diagram_model(context.journey, context.renderer.env.globals["labels"]))  # type: ignore[arg-type]
+
+
+def lane_cells(context: BlockContext) -> dict[str, list[Markup]]:
+    """Each lane's cell for each stage, rendered once for both the map grid and the stage sections."""
+
+    def render() -> dict[str, list[Markup]]:
+        cell = context.renderer.env.get_template("_journey.html").module.lane_cell  # type: ignore[attr-defined]
+        return {lane.key: [cell(lane, items, context.links) for items in lane.cells] for lane in grid(context).lanes}
+
+    return context.shared("lane_cells", render)
+
+
+def grid(context: BlockContext) -> MapGrid:
+    return context.shared("map_grid", lambda: map_grid(context.journey))
 
 
 @block("diagram")
@@ -48,12 +59,12 @@ def curve_block(context: BlockContext) -> str:
 
 @block("map")
 def map_block(context: BlockContext) -> str:
-    return str(context.renderer.render("map.html", grid=map_grid(context.journey), journey=context.journey, links=context.links))
+    return str(context.renderer.render("map.html", grid=grid(context), cells=lane_cells(context), journey=context.journey, links=context.links))
 
 
 @block("stages")
 def stages_block(context: BlockContext) -> str:
-    return str(context.renderer.render("stages.md", grid=map_grid(context.journey), journey=context.journey, links=context.links))
+    return str(context.renderer.render("stages.md", grid=grid(context), cells=lane_cells(context), journey=context.journey, links=context.links))
 
 
 DEFAULT_BEFORE.extend(["flow", "curve"])
