@@ -86,3 +86,16 @@ def test_a_missing_asset_stops_the_build_naming_it_and_the_remedy(project: Path)
     result = mkdocs_build(project)
     assert result.code != 0 and "Traceback" not in result.output
     assert "the table-sorting script is missing at templates/assets/journeybook-tables.js; restore it from the repository" in result.output
+
+
+def test_page_options_in_a_playbook_reach_the_theme(project: Path) -> None:
+    """``hide`` and ``search.exclude`` set in a playbook's front matter work as on any page."""
+    path = project / "content/journeys/add-newborn-to-plan.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("\ntitle:", "\nhide: [toc, navigation]\nsearch:\n  exclude: true\ntitle:", 1), encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.code == 0, result.output
+    page = BeautifulSoup((project / "site/journeys/add-newborn-to-plan/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one(".md-sidebar--primary").has_attr("hidden") and page.select_one(".md-sidebar--secondary").has_attr("hidden")
+    docs = json.loads((project / "site/search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert not [d for d in docs if d["location"].startswith("journeys/add-newborn-to-plan/")]
+    assert [d for d in docs if d["location"].startswith("journeys/mortgage-application/")]

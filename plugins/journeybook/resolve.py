@@ -11,7 +11,7 @@ from typing import Any, Mapping, TypeVar
 
 from .findings import Finding, Findings, Severity, allowed_hint
 from .front_matter import Path_, YamlDocument
-from .input_models import CADENCE_DAYS, PlaybookInput
+from .input_models import CADENCE_DAYS, PageOptions, PlaybookInput
 from .resolved import Action, Journey, Kpi, Stage, Touchpoint, Verification
 from .site_data import SiteData
 from .validation import field_path
@@ -93,6 +93,7 @@ class JourneyResolver:
             goal_customer=playbook.goals.customer, goal_business=playbook.goals.business,
             stages=tuple(s for s in stages if s is not None), kpis=tuple(k for k in kpis if k is not None),
             verification=tuple(v for v in checks if v is not None), uncovered_moments=uncovered,
+            page_options=playbook.model_dump(include=set(PageOptions.model_fields), exclude_none=True),
         )
 
     def _stage(self, index: int, raw: Any, default_owner: Any, playbook_unowned: bool) -> Stage | None:

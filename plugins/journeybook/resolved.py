@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ class Journey:
     kpis: tuple[Kpi, ...]
     verification: tuple[Verification, ...]
     uncovered_moments: tuple[Stage, ...] = field(default=())
+    page_options: dict[str, Any] = field(default_factory=dict, hash=False)
+    """The MkDocs/Material page options the author set (``hide``, ``icon``, ``search``...), as written."""
 
     def stage(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)

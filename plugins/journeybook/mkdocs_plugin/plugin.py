@@ -172,13 +172,14 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
         MkDocs would parse the whole front matter again with PyYAML's pure-Python loader (a
         tenth of a build at a thousand playbooks) into ``page.meta``, where nothing reads more
-        than the title, description and tags. JSON strings are valid YAML scalars.
+        than the title, description, tags and the page options the author set (``hide``,
+        ``search``...). JSON values are valid YAML flow values.
         """
         journey = self._journey(page)
         if journey is None or page.file.abs_src_path is None:
             return None
-        meta = {"title": journey.title, "description": journey.description, "tags": list(journey.tags)}
-        front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items() if value)
+        meta = {"title": journey.title, "description": journey.description, "tags": list(journey.tags), **journey.page_options}
+        front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items() if value not in (None, [], ""))
         return f"---\n{front}---\n{body_of(Path(page.file.abs_src_path).read_text(encoding='utf-8-sig'))}"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
