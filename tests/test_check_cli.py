@@ -113,3 +113,11 @@ def test_unreadable_files_are_located_errors_not_tracebacks(project: Path) -> No
     link = "the file cannot be read (No such file or directory); it is a link to a file that does not exist"
     assert f"content/journeys/gone.md:1:1: {link}" in result.output
     assert f"data/kpis/gone.csv: {link}" in result.output
+
+
+def test_measurement_files_with_only_a_header_leave_every_kpi_without_data(project: Path) -> None:
+    for path in (project / "data/kpis").glob("*.csv"):
+        path.write_text("journey,kpi,date,value,segment\n", encoding="utf-8")
+    result = journeybook("check", cwd=project)
+    assert result.code == 0 and "Traceback" not in result.output and "internal error" not in result.output
+    assert "kpis[0]: KPI 'application-abandonment' has no measurements" in result.output

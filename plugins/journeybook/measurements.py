@@ -287,7 +287,8 @@ def _frame(tables: list[RawTable]) -> pd.DataFrame:
             data[name].extend(table.columns.get(name) or [""] * count)
         data["origin"].extend([number] * count)
         data["record"].extend(range(count))
-    return pd.DataFrame(data)
+    # Text columns stay text even with no rows at all (pandas would make empty columns float).
+    return pd.DataFrame(data).astype({name: str for name in COLUMNS})
 
 
 def _report(frame: pd.DataFrame, bad: pd.Series, column: str, origins: list[Origin], message: Callable[[str], str], findings: Findings) -> None:
