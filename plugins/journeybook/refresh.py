@@ -12,12 +12,14 @@ rows are read anew when shared data changes or the preview restarts). ``mkdocs b
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .findings import Findings
 from .layout import Layout
 from .project import Project, load_project
+from .resolved import Journey
 
 
 def _changed_at(path: Path) -> int:
@@ -58,15 +60,17 @@ def refresh(previous: Project, before: Inputs, layout: Layout) -> tuple[Project,
 def _merge(previous: Project, reloaded: Project, touched: list[Path], now: Inputs) -> Project | None:
     """``previous`` with the touched playbooks replaced; None when a full load must decide.
 
-    Only an edit that keeps the set of journey ids is merged: which measurement rows belong to
-    no journey, and which ids are duplicates, are questions about all playbooks together, so a
-    playbook added, removed, renamed or failing to load is left to the full load.
+    Only an edit that keeps the journey ids and each journey's KPIs (id and source) is merged:
+    which measurement rows belong to no journey or KPI, which sources are read and which ids
+    are duplicates are questions about all playbooks together, and their findings sit in the
+    data files, so any other edit, or a playbook failing to load, is left to the full load.
     """
     layout = previous.layout
     uris = {layout.src_uri(p) for p in touched}
     files = {layout.rel(p) for p in touched}
     kept = {journey.id: journey for journey in previous.journeys.values() if journey.src_uri not in uris}
-    if set(previous.journeys) - set(kept) != set(reloaded.journeys) or previous.broken or reloaded.broken:
+    replaced = [journey for journey in previous.journeys.values() if journey.src_uri in uris]
+    if _kpi_sources(replaced) != _kpi_sources(reloaded.journeys.values()) or previous.broken or reloaded.broken:
         return None
     order = {layout.src_uri(p): index for index, p in enumerate(now.playbooks)}
     journeys = sorted([*kept.values(), *reloaded.journeys.values()], key=lambda journey: order[journey.src_uri])
@@ -78,3 +82,8 @@ def _merge(previous: Project, reloaded: Project, touched: list[Path], now: Input
     project.broken = {uri: errors for uri, errors in previous.broken.items() if uri not in uris} | reloaded.broken
     project.kpis = {key: view for key, view in previous.kpis.items() if key[0] in kept} | reloaded.kpis
     return project
+
+
+def _kpi_sources(journeys: Iterable[Journey]) -> dict[str, set[tuple[str, str]]]:
+    """Each journey's KPIs as (KPI id, source id): what the measurements are joined on."""
+    return {journey.id: {(kpi.id, kpi.source.id) for kpi in journey.kpis} for journey in journeys}

@@ -20,6 +20,7 @@ Events used, and why:
   Default priority: Material's search plugin reads the page later, in ``on_page_context``.
 - ``on_post_page``: replace the stand-ins with the generated HTML.
 - ``on_page_context``: hand the rendered playbook header to the theme override.
+- ``on_post_build``: while serving, remember what this finished build generated.
 - ``on_serve``: also reload when ``data/``, ``site_config/`` or ``templates/`` change.
 
 While previewing, content errors do not stop the server: they are logged at info level (so
@@ -94,7 +95,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.inputs: Inputs | None = None
         """While serving: when each input file last changed, to reload only what an edit touched."""
         self.generated_digests: dict[str, bytes] = {}
-        """While serving: each generated file's content at the last build, as a digest."""
+        """While serving: each generated file's content at the last finished build, as a digest."""
+        self.building_digests: dict[str, bytes] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this event alive across serve's rebuilds, so this sticks."""
@@ -152,8 +154,12 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
                     digests[item.src_uri] = hashlib.blake2b(content, digest_size=16).digest()
                     kind = UnchangedFile if self.generated_digests.get(item.src_uri) == digests[item.src_uri] else File
                 files.append(kind.generated(config, item.src_uri, content=item.content))
-            self.generated_digests = digests
+            self.building_digests = digests
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Only a build that finished wrote its pages, so only its digests count as the last build's."""
+        self.generated_digests = self.building_digests
 
     def _assets(self) -> list[tuple[str, Path, str, str]]:
         """(site path, file, what it is, how to get it back) of every asset the site serves itself."""
