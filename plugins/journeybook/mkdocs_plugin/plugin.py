@@ -20,6 +20,7 @@ Events used, and why:
   Default priority: Material's search plugin reads the page later, in ``on_page_context``.
 - ``on_post_page``: replace the stand-ins with the generated HTML.
 - ``on_page_context``: hand the rendered playbook header to the theme override.
+- ``on_nav``: while serving with ``--dirty``, title the generated pages it skips.
 - ``on_post_build``: while serving, remember what this finished build generated.
 - ``on_serve``: also reload when ``data/``, ``site_config/`` or ``templates/`` change.
 
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..findings import Severity
@@ -69,6 +72,7 @@ TABLES_SCRIPT_URI = "assets/javascripts/journeybook-tables.js"
 # one (mkdocs.yml names this local copy), so file:// search never reaches another host.
 SHIM_URI = "assets/javascripts/iframe-worker.js"
 IFRAME_WORKER_SHIM = "node_modules/iframe-worker/shim/index.js"
+H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 
 
 class UnchangedFile(File):
@@ -156,6 +160,15 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
                 files.append(kind.generated(config, item.src_uri, content=item.content))
             self.building_digests = digests
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Give unchanged generated pages their titles, which ``--dirty`` never reads, for the nav."""
+        for file in files.documentation_pages():
+            if isinstance(file, UnchangedFile) and file.page is not None and file.page.markdown is None:
+                heading = H1.search(file.content_string)
+                if heading:
+                    file.page.title = heading.group(1).strip()
+        return nav
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Only a build that finished wrote its pages, so only its digests count as the last build's."""
