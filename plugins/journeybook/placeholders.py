@@ -40,7 +40,11 @@ class HtmlPlaceholders:
 
     def __init__(self) -> None:
         self.prefix = f"JBHTML{secrets.token_hex(8)}"
-        self._pattern = re.compile(rf"(<p>)?{self.prefix}([SL])(\d+)(?(1)</p>)")
+        self._token = re.compile(rf"{self.prefix}([SL])(\d+)")
+        # In converted HTML a placeholder is a paragraph of its own, or the whole text of an
+        # element (a tight list item); anywhere else (inside an attribute an author left
+        # open) it is left alone rather than filled with a block.
+        self._pattern = re.compile(rf"(<p>)?(?(1)|(?<=>)){self.prefix}([SL])(\d+)(?(1)</p>|(?=<))")
         self._attribute = f"data-{self.prefix.lower()}"
         self._stand_in = re.compile(rf'<div {self._attribute}="(\d+)">[^<]*</div>')
         self._waiting: dict[int, str] = {}
@@ -60,7 +64,7 @@ class HtmlPlaceholders:
         """
         if self.prefix not in text:
             return text
-        return self._pattern.sub(lambda m: self._waiting.get(int(m.group(3)), ""), text)
+        return self._token.sub(lambda m: self._waiting.get(int(m.group(2)), ""), text)
 
     def restore(self, html: str) -> str:
         """Converted HTML with each placeholder turned into a stand-in holding what search may read."""
