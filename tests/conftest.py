@@ -67,3 +67,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(root)
     assert result.code == 0, result.output
     return root / "site"
+
+
+def matches_golden(kind: str, name: str, actual: str) -> None:
+    """``actual`` equals ``tests/golden/<kind>/<name>``; JOURNEYBOOK_UPDATE_GOLDEN=1 rewrites it."""
+    path = Path(__file__).parent / "golden" / kind / name
+    if os.environ.get("JOURNEYBOOK_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert path.is_file(), f"{path} is missing; run with JOURNEYBOOK_UPDATE_GOLDEN=1"
+    assert actual == path.read_text(encoding="utf-8")

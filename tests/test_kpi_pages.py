@@ -10,26 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 
 from browser_support import browser, serve
+from conftest import matches_golden
 
-GOLDEN = Path(__file__).parent / "golden" / "kpis"
-UPDATE = os.environ.get("JOURNEYBOOK_UPDATE_GOLDEN") == "1"
 ORDER = ["off-track", "at-risk", "no-data", "on-track"]
 
 
-def golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert path.is_file(), f"{path} is missing; run with JOURNEYBOOK_UPDATE_GOLDEN=1"
-    assert actual == path.read_text(encoding="utf-8")
 
 
 def cell_text(cell: Tag) -> str:
@@ -52,11 +43,11 @@ def records(site: Path) -> list[dict[str, object]]:
 def test_playbook_kpi_table_matches_golden(built_site: Path, journey: str) -> None:
     table = page(built_site, f"journeys/{journey}/index.html").select_one("table.jb-kpis")
     assert table is not None
-    golden(f"{journey}.txt", table_text(table))
+    matches_golden("kpis", f"{journey}.txt", table_text(table))
 
 
 def test_kpis_csv_matches_golden(built_site: Path) -> None:
-    golden("kpis.csv", (built_site / "kpis.csv").read_text(encoding="utf-8"))
+    matches_golden("kpis", "kpis.csv", (built_site / "kpis.csv").read_text(encoding="utf-8"))
 
 
 def test_each_kpi_row_has_a_chart_of_its_last_points_with_the_target(built_site: Path) -> None:

@@ -7,30 +7,21 @@ to rewrite them after an intended change, then review the diff.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 
+from conftest import matches_golden
 from diagram_support import HOSTILE, example_journeys, hostile_journey, labels
 from journeybook.diagram_model import diagram_model
 from journeybook.mermaid import flowchart, journey, text
 
-GOLDEN = Path(__file__).parent / "golden" / "mermaid"
-UPDATE = os.environ.get("JOURNEYBOOK_UPDATE_GOLDEN") == "1"
 # What may appear in a label once escaped: letters, digits, spaces, a little punctuation, and
 # entity codes.
 ESCAPED = re.compile(r"(?:[^\W_]|[ .\-'?!/()+]|#\d+;)*")
 
 
-def golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert path.is_file(), f"{path} is missing; run with JOURNEYBOOK_UPDATE_GOLDEN=1"
-    assert actual == path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("label", HOSTILE)
@@ -71,11 +62,11 @@ def test_flowchart_links_each_stage_and_marks_moments() -> None:
 @pytest.mark.parametrize("name", sorted(example_journeys()))
 def test_example_diagrams_match_golden(name: str) -> None:
     model = diagram_model(example_journeys()[name], labels())
-    golden(f"{name}.journey.mmd", journey(model))
-    golden(f"{name}.flow.mmd", flowchart(model))
+    matches_golden("mermaid", f"{name}.journey.mmd", journey(model))
+    matches_golden("mermaid", f"{name}.flow.mmd", flowchart(model))
 
 
 def test_hostile_diagrams_match_golden(tmp_path: Path) -> None:
     model = diagram_model(hostile_journey(tmp_path), labels())
-    golden("hostile.journey.mmd", journey(model))
-    golden("hostile.flow.mmd", flowchart(model))
+    matches_golden("mermaid", "hostile.journey.mmd", journey(model))
+    matches_golden("mermaid", "hostile.flow.mmd", flowchart(model))
