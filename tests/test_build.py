@@ -99,3 +99,16 @@ def test_page_options_in_a_playbook_reach_the_theme(project: Path) -> None:
     docs = json.loads((project / "site/search/search_index.json").read_text(encoding="utf-8"))["docs"]
     assert not [d for d in docs if d["location"].startswith("journeys/add-newborn-to-plan/")]
     assert [d for d in docs if d["location"].startswith("journeys/mortgage-application/")]
+
+
+def test_directives_place_blocks_but_not_inside_code_examples(project: Path) -> None:
+    path = project / "content/journeys/add-newborn-to-plan.md"
+    head, front, _ = path.read_text(encoding="utf-8").split("---", 2)
+    body = "\nBefore the map.\n\n<!-- journeybook:map -->\n\nTo show the KPIs, write:\n\n```markdown\n<!-- journeybook:kpis -->\n```\n"
+    path.write_text(f"{head}---{front}---{body}", encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.code == 0, result.output
+    page = BeautifulSoup((project / "site/journeys/add-newborn-to-plan/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(page.select("table.jb-map")) == 1
+    assert not page.select("table.jb-kpis") and not page.select(".jb-diagram")
+    assert "<!-- journeybook:kpis -->" in page.select_one("article pre code").get_text()
