@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 from pathlib import Path
@@ -112,3 +113,23 @@ def test_directives_place_blocks_but_not_inside_code_examples(project: Path) -> 
     assert len(page.select("table.jb-map")) == 1
     assert not page.select("table.jb-kpis") and not page.select(".jb-diagram")
     assert "<!-- journeybook:kpis -->" in page.select_one("article pre code").get_text()
+
+
+@pytest.mark.parametrize("mode", ["sanitize", "escape"])
+def test_generated_blocks_keep_their_html_whatever_the_raw_html_policy(project: Path, mode: str) -> None:
+    """The policy applies to the author's HTML only: the grid, curve and diagrams stay intact."""
+    settings = project / "site_config/settings.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + f"\nraw_html: {mode}\n", encoding="utf-8")
+    path = project / "content/journeys/add-newborn-to-plan.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nAuthor <b onclick=\"alert(1)\">bold</b> text.\n", encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.code == 0, result.output
+    html = (project / "site/journeys/add-newborn-to-plan/index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    assert page.select_one("table.jb-map") and page.select_one(".jb-curve svg polyline") and len(page.select("pre.mermaid")) == 2
+    assert page.select("dl.jb-stage") and page.select_one("table.jb-kpis") and page.select_one("table.jb-verification-plan")
+    author = next(p for p in page.select("article p") if "Author" in p.get_text())
+    if mode == "escape":
+        assert author.b is None and '<b onclick="alert(1)">bold</b>' in author.get_text()
+    else:
+        assert author.b is not None and author.b.get_text() == "bold" and "onclick" not in html

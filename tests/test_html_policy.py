@@ -70,28 +70,6 @@ def test_allow_leaves_raw_html_alone() -> None:
     assert '<b onclick="x">' in convert('Text <b onclick="x">bold</b>\n', HtmlPolicy("allow"))
 
 
-@pytest.mark.parametrize("mode", ["sanitize", "escape"])
-def test_generated_blocks_inside_the_fence_are_left_as_rendered(mode: str) -> None:
-    policy = HtmlPolicy(mode)  # type: ignore[arg-type]
-    generated = '<div class="jb"><svg viewBox="0 0 10 10"><circle r="2" /></svg></div>\n\n## Stages\n\n```mermaid\ngraph LR\n  a --> b\n```'
-    html = convert(f"Intro <b>x</b>\n\n{policy.fence(generated)}\n\nAfter\n", policy)
-    assert '<div class="jb"><svg viewBox="0 0 10 10"><circle r="2" /></svg></div>' in html
-    assert '<pre class="mermaid"><code>graph LR\n  a --&gt; b</code></pre>' in html
-    assert policy.secret not in html
-
-
-def test_a_forged_fence_trusts_nothing() -> None:
-    policy = HtmlPolicy("sanitize")
-    forged = "<!-- journeybook-generated 0000 -->\n\n<img src=x onerror=alert(1)>\n\n<!-- /journeybook-generated 0000 -->\n"
-    assert "onerror" not in convert(forged, policy)
-
-
-def test_an_unclosed_author_tag_cannot_pull_a_fence_into_trust() -> None:
-    policy = HtmlPolicy("sanitize")
-    html = convert(f"<div onclick=alert(1)>\n\n{policy.fence('<p>generated</p>')}\n", policy)
-    assert "onclick" not in html and policy.secret not in html
-
-
 @pytest.mark.parametrize(
     ("raw", "cleaned"),
     [

@@ -7,12 +7,11 @@ preprocessor and inline ``html`` pattern put every piece of raw HTML into the ``
 and this extension cleans (or escapes) exactly those stash entries before they are restored.
 Code blocks (superfences, Pygments) are stashed too but never touched.
 
-Journeybook's own blocks are raw HTML as well (rendered by autoescaping templates, with inline
-SVG that no sanitizer allowlist should have to know). They are told apart by a fence: the
-plugin wraps each generated block between two HTML comments carrying a secret made afresh for
-every build (``HtmlPolicy.fence``), and stash entries between the two are trusted. An author
-cannot forge the secret, and an unclosed tag of theirs that swallows a fence swallows it into
-their own (cleaned) entry, so the failure mode is a cleaned block, never a trusted one.
+Journeybook's own blocks never meet this policy: their HTML (rendered by autoescaping
+templates, with inline SVG no sanitizer allowlist should have to know) stays out of the
+Markdown behind placeholders and is put back after conversion (``journeybook.placeholders``).
+What a block leaves in the Markdown (headings, text, placeholders) holds no raw HTML, so
+everything this policy finds in the stash is the author's.
 
 Attributes can also arrive without the stash (``attr_list``'s ``{ onclick=... }``,
 ``md_in_html``'s ``<div markdown onclick=...>``), so a final tree pass drops event handlers,
@@ -22,7 +21,6 @@ unsafe URLs and executable elements from the whole tree in both non-``allow`` mo
 from __future__ import annotations
 
 import re
-import secrets
 import xml.etree.ElementTree as etree
 from typing import Any, Literal
 
@@ -33,7 +31,6 @@ from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER
 from markupsafe import escape
 
 RawHtml = Literal["allow", "sanitize", "escape"]
@@ -70,7 +67,6 @@ URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "ba
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 _START_TAG = re.compile(r"^<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*>$", re.DOTALL)
-_PLACEHOLDER = re.compile(re.escape(HTML_PLACEHOLDER).replace("%s", r"(\d+)"))
 _END_TAG = re.compile(r"^</([a-zA-Z][a-zA-Z0-9-]*)\s*>$")
 
 
@@ -110,8 +106,7 @@ class _StashRecorder(Preprocessor):
         stash = self.md.htmlStash
         first = stash.html_counter
         lines = self.inner.run(lines)
-        lines, fenced = self.policy.fenced_entries(lines, stash.rawHtmlBlocks)
-        self.policy.untrusted.update(i for i in range(first, stash.html_counter) if i not in fenced)
+        self.policy.untrusted.update(range(first, stash.html_counter))
         return lines
 
 
@@ -168,39 +163,8 @@ class HtmlPolicy(Extension):
     def __init__(self, mode: RawHtml = "sanitize") -> None:
         super().__init__()
         self.mode: RawHtml = mode
-        self.secret = secrets.token_hex(16)
         self.untrusted: set[int] = set()
         self.applies = True
-
-    @property
-    def _open(self) -> str:
-        return f"<!-- journeybook-generated {self.secret} -->"
-
-    @property
-    def _close(self) -> str:
-        return f"<!-- /journeybook-generated {self.secret} -->"
-
-    def fence(self, block: str) -> str:
-        """Mark Markdown that Journeybook generated, so its raw HTML is left as rendered."""
-        if self.mode == "allow":
-            return block
-        return f"{self._open}\n\n{block}\n\n{self._close}"
-
-    def fenced_entries(self, lines: list[str], stash: list[Any]) -> tuple[list[str], set[int]]:
-        """Stash entries between a pair of fences, and the lines with the fences taken out."""
-        fenced: set[int] = set()
-        kept: list[str] = []
-        inside = False
-        for line in lines:
-            found = _PLACEHOLDER.fullmatch(line.strip())
-            entry = stash[int(found.group(1))] if found else None
-            if isinstance(entry, str) and entry.strip() in (self._open, self._close):
-                inside = entry.strip() == self._open
-                continue
-            if inside:
-                fenced.update(int(index) for index in _PLACEHOLDER.findall(line))
-            kept.append(line)
-        return kept, fenced
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API
         self.untrusted.clear()

@@ -4,7 +4,7 @@ Authors write ``<!-- journeybook:map -->`` (or ``diagram``, ``flow``, ``curve``,
 ``kpis``, ``verification``) on a line of its own in the body; one inside a fenced code block is
 an example, not a directive. A page with no directive gets ``DEFAULT_BEFORE`` above its prose
 and ``DEFAULT_AFTER`` below it. Each block is a function from a ``BlockContext`` to
-Markdown (which may hold ``<div>``-wrapped HTML, passed through by Python-Markdown untouched).
+Markdown whose HTML stands behind placeholders (``journeybook.placeholders``).
 """
 
 from __future__ import annotations
@@ -30,8 +30,6 @@ class BlockContext:
     renderer: Renderer
     links: Links
     views: dict[str, Any] = field(default_factory=dict)
-    fence: Callable[[str], str] = str
-    """Marks a generated block as trusted for the raw-HTML policy (``html_policy.HtmlPolicy.fence``)."""
 
     def shared(self, key: str, make: Callable[[], T]) -> T:
         """A view several blocks of the page use, made by the first that asks for it."""
@@ -58,7 +56,7 @@ def block(name: str) -> Callable[[Block], Block]:
 
 
 def _render(name: str, context: BlockContext) -> str:
-    return f"\n\n{context.fence(BLOCKS[name](context).strip())}\n\n"
+    return f"\n\n{BLOCKS[name](context).strip()}\n\n"
 
 
 def directives(lines: list[str]) -> dict[int, str]:

@@ -207,13 +207,13 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if self.config.enabled and self.site is not None:
             block = persona_journeys(self.site, page.file.src_uri)
             if block is not None:
-                return f"{markdown}\n\n{self.html_policy.fence(block)}\n"
+                return f"{markdown}\n\n{block}\n"
         journey = self._journey(page)
         if journey is None or self.renderer is None:
             return None
         links = Links(page.url, config.use_directory_urls)
         views = {KPI_VIEWS: self.project.kpis if self.project else {}}
-        return expand(markdown, BlockContext(journey=journey, renderer=self.renderer, links=links, views=views, fence=self.html_policy.fence))
+        return expand(markdown, BlockContext(journey=journey, renderer=self.renderer, links=links, views=views))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.renderer is not None:
