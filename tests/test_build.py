@@ -119,7 +119,7 @@ def test_directives_place_blocks_but_not_inside_code_examples(project: Path) -> 
 def test_generated_blocks_keep_their_html_whatever_the_raw_html_policy(project: Path, mode: str) -> None:
     """The policy applies to the author's HTML only: the grid, curve and diagrams stay intact."""
     settings = project / "site_config/settings.yml"
-    settings.write_text(settings.read_text(encoding="utf-8") + f"\nraw_html: {mode}\n", encoding="utf-8")
+    settings.write_text(settings.read_text(encoding="utf-8").replace("raw_html: sanitize", f"raw_html: {mode}"), encoding="utf-8")
     path = project / "content/journeys/add-newborn-to-plan.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nAuthor <b onclick=\"alert(1)\">bold</b> text.\n", encoding="utf-8")
     result = mkdocs_build(project)
