@@ -9,7 +9,7 @@ Events used, and why:
 - ``on_files``: add Mermaid's bundle, our stylesheet, the table-sorting script and the
   iframe-worker shim (so no page loads anything from another host) and every generated page
   and export (``journeybook.pages``); while serving, one unchanged since the last build is
-  marked so (``UnchangedFile``) for ``--dirty`` to skip.
+  marked so for ``--dirty`` to skip (``unchanged.GeneratedFiles``).
 - ``on_page_read_source``: hand MkDocs a playbook's body under the few front-matter keys the
   theme reads (we parsed the rest already).
 - ``on_page_markdown``: escape front-matter text the theme prints raw; expand block
@@ -31,9 +31,7 @@ other page keeps working. ``mkdocs build`` still fails on them.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +60,7 @@ from ..refresh import Inputs, refresh
 from ..rendering import Renderer
 from ..site_pages import SiteContext, generate
 from .config import JourneybookConfig
+from .unchanged import GeneratedFiles, title_skipped
 
 log = get_plugin_logger(__name__)
 
@@ -72,18 +71,6 @@ TABLES_SCRIPT_URI = "assets/javascripts/journeybook-tables.js"
 # one (mkdocs.yml names this local copy), so file:// search never reaches another host.
 SHIM_URI = "assets/javascripts/iframe-worker.js"
 IFRAME_WORKER_SHIM = "node_modules/iframe-worker/shim/index.js"
-H1 = re.compile(r"^# (.+)$", re.MULTILINE)
-
-
-class UnchangedFile(File):
-    """A generated file whose content equals the previous build's, so ``serve --dirty`` skips it.
-
-    MkDocs counts every in-memory file as modified, which would convert and index every hub
-    page again after each edit of one playbook.
-    """
-
-    def is_modified(self) -> bool:
-        return False
 
 
 class JourneybookPlugin(BasePlugin[JourneybookConfig]):
@@ -98,9 +85,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.html_policy = HtmlPolicy()
         self.inputs: Inputs | None = None
         """While serving: when each input file last changed, to reload only what an edit touched."""
-        self.generated_digests: dict[str, bytes] = {}
-        """While serving: each generated file's content at the last finished build, as a digest."""
-        self.building_digests: dict[str, bytes] = {}
+        self.generated = GeneratedFiles()
+        """While serving: which generated files did not change, for ``--dirty`` to skip."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this event alive across serve's rebuilds, so this sticks."""
@@ -150,29 +136,20 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             files.append(File.generated(config, uri, abs_src_path=str(source)))
         if self.project is not None and self.renderer is not None:
             context = self.site = SiteContext(self.project, self.renderer, config.use_directory_urls, self.language)
-            digests: dict[str, bytes] = {}
+            self.generated.start()
             for item in generate(context):
-                kind = File
                 if self.serving:
-                    content = item.content if isinstance(item.content, bytes) else self.renderer.placeholders.expanded(item.content).encode()
-                    digests[item.src_uri] = hashlib.blake2b(content, digest_size=16).digest()
-                    kind = UnchangedFile if self.generated_digests.get(item.src_uri) == digests[item.src_uri] else File
-                files.append(kind.generated(config, item.src_uri, content=item.content))
-            self.building_digests = digests
+                    files.append(self.generated.file(config, item.src_uri, item.content, self.renderer.placeholders.expanded))
+                else:
+                    files.append(File.generated(config, item.src_uri, content=item.content))
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        """Give unchanged generated pages their titles, which ``--dirty`` never reads, for the nav."""
-        for file in files.documentation_pages():
-            if isinstance(file, UnchangedFile) and file.page is not None and file.page.markdown is None:
-                heading = H1.search(file.content_string)
-                if heading:
-                    file.page.title = heading.group(1).strip()
+        title_skipped(files)
         return nav
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Only a build that finished wrote its pages, so only its digests count as the last build's."""
-        self.generated_digests = self.building_digests
+        self.generated.finish()
 
     def _assets(self) -> list[tuple[str, Path, str, str]]:
         """(site path, file, what it is, how to get it back) of every asset the site serves itself."""

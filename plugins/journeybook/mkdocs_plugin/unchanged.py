@@ -1,0 +1,58 @@
+"""While serving: which generated files did not change since the last finished build.
+
+MkDocs counts every in-memory file as modified, so under ``mkdocs serve --dirty`` each save
+would convert and index every hub page again, however small the edit. ``GeneratedFiles``
+compares each generated file's finished content (placeholders shown as their HTML) with the
+last build's and hands MkDocs an ``UnchangedFile`` when it is the same, which ``--dirty``
+skips. A skipped page is never read, so MkDocs knows no title for it; ``title_skipped`` gives
+it its first heading for the navigation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Callable
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+H1 = re.compile(r"^# (.+)$", re.MULTILINE)
+
+
+class UnchangedFile(File):
+    """A generated file with the same content as at the last finished build."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+class GeneratedFiles:
+    """Digests of the generated files of the last finished build and of the one under way."""
+
+    def __init__(self) -> None:
+        self.finished: dict[str, bytes] = {}
+        self.building: dict[str, bytes] = {}
+
+    def start(self) -> None:
+        self.building = {}
+
+    def file(self, config: MkDocsConfig, src_uri: str, content: str | bytes, finished: Callable[[str], str]) -> File:
+        """The MkDocs file for ``content``; ``finished`` turns page text into what readers get."""
+        data = content if isinstance(content, bytes) else finished(content).encode()
+        digest = self.building[src_uri] = hashlib.blake2b(data, digest_size=16).digest()
+        kind = UnchangedFile if self.finished.get(src_uri) == digest else File
+        return kind.generated(config, src_uri, content=content)
+
+    def finish(self) -> None:
+        """Only a build that finished wrote its pages, so only its digests count as the last build's."""
+        self.finished = self.building
+
+
+def title_skipped(files: Files) -> None:
+    """Give each unchanged generated page, which ``--dirty`` never reads, its title."""
+    for file in files.documentation_pages():
+        if isinstance(file, UnchangedFile) and file.page is not None and file.page.markdown is None:
+            heading = H1.search(file.content_string)
+            if heading:
+                file.page.title = heading.group(1).strip()
