@@ -22,19 +22,21 @@ from .project import Project, load_project
 from .resolved import Journey
 
 
-def _changed_at(path: Path) -> int:
+def _changed_at(path: Path) -> tuple[int, int]:
+    """When a file last changed and its size: the size catches an edit within a coarse clock tick."""
     try:
-        return path.stat().st_mtime_ns
+        stat = path.stat()
     except OSError:  # a link to nothing: loading reports it
-        return -1
+        return (-1, -1)
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 @dataclass(frozen=True)
 class Inputs:
-    """When each input file of a project last changed (nanoseconds; -1 when unreadable)."""
+    """When each input file of a project last changed, and its size ((-1, -1) when unreadable)."""
 
-    playbooks: dict[Path, int]
-    shared: dict[Path, int]
+    playbooks: dict[Path, tuple[int, int]]
+    shared: dict[Path, tuple[int, int]]
 
     @classmethod
     def scan(cls, layout: Layout) -> Inputs:
