@@ -357,3 +357,19 @@ def test_nav_does_not_grow_with_the_number_of_playbooks(built_site: Path, projec
     site = lenient_build(project, "2026-11-22")
     assert len(catalog_rows(site)) == len(playbooks()) + 30
     assert nav(site) == nav(built_site)
+
+
+def test_start_here_reads_a_playbook_in_the_order_its_page_shows(built_site: Path) -> None:
+    """The steps of "How to read a playbook" follow the sections of a default-layout page."""
+    shows = {"overview": ["stage-flow", "emotional-curve"], "map": ["journey-map", "journey-diagram"], "stages": ["stages"], "kpis": ["kpis"], "verification": ["verification"]}
+    page = article(built_site, "journeys/mortgage-application/index.html")
+    sections = [h["id"] for h in page.find_all("h2")]
+    generated = [section for ids in shows.values() for section in ids]
+    prose = [s for s in sections if s not in generated]
+    expected: list[str] = []
+    steps = [li.strong.get_text() for li in article(built_site, "start-here/index.html").find("ol", class_="jb-steps").find_all("li")]
+    terms = labels()
+    for step in steps:
+        key = next(k.removeprefix("start_read_").removesuffix("_term") for k, v in terms.items() if v == step and k.startswith("start_read_"))
+        expected += prose if key == "prose" else shows.get(key, [])
+    assert sections == expected
