@@ -6,7 +6,7 @@ Events used, and why:
   ``PluginError``; warnings go through the plugin logger so ``--strict`` fails on them); while
   serving, each rebuild reloads only the playbooks an edit touched (``journeybook.refresh``).
   It also adds the raw-HTML policy (``journeybook.html_policy``) to the Markdown extensions.
-- ``on_files``: add Mermaid's bundle, our stylesheet, the table-sorting script and the
+- ``on_files``: add Mermaid's bundle, our stylesheet, the table-sorting and print scripts, the
   iframe-worker shim (so no page loads anything from another host) and every generated page
   and export (``journeybook.pages``); while serving, one unchanged since the last build is
   marked so for ``--dirty`` to skip (``unchanged.GeneratedFiles``).
@@ -67,6 +67,7 @@ log = get_plugin_logger(__name__)
 MERMAID_URI = "assets/javascripts/mermaid.min.js"
 STYLESHEET_URI = "assets/stylesheets/journeybook.css"
 TABLES_SCRIPT_URI = "assets/javascripts/journeybook-tables.js"
+PRINT_SCRIPT_URI = "assets/javascripts/journeybook-print.js"
 # Material's offline plugin adds a CDN copy of this shim unless extra.polyfills already names
 # one (mkdocs.yml names this local copy), so file:// search never reaches another host.
 SHIM_URI = "assets/javascripts/iframe-worker.js"
@@ -122,6 +123,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.html_policy = HtmlPolicy(self.project.site.settings.raw_html)  # type: ignore[arg-type]
         config.markdown_extensions.append(self.html_policy)  # type: ignore[arg-type]  (Markdown takes instances too)
         config.extra_javascript.append(TABLES_SCRIPT_URI)
+        config.extra_javascript.append(PRINT_SCRIPT_URI)
         self.language = str(config.theme.get("language") or "en")
         self.renderer = Renderer(self.layout.templates_dir, load_labels(self.layout.labels_dir, self.language))
         self.preview = error_boxes(self.project, self.renderer) if self.serving else {}
@@ -160,6 +162,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             (MERMAID_URI, self.layout.root / self.config.mermaid_js, "Mermaid's bundle", npm),
             (STYLESHEET_URI, assets / "journeybook.css", "Journeybook's stylesheet", git),
             (TABLES_SCRIPT_URI, assets / "journeybook-tables.js", "the table-sorting script", git),
+            (PRINT_SCRIPT_URI, assets / "journeybook-print.js", "the script fitting diagrams to a printed page", git),
             (SHIM_URI, self.layout.root / IFRAME_WORKER_SHIM, "the iframe-worker shim (search over file://)", npm),
         ]
 
