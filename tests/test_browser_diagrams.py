@@ -118,14 +118,21 @@ def test_diagrams_render_after_instant_navigation_and_stage_nodes_link_to_sectio
 
 @pytest.mark.browser
 def test_the_curve_fits_a_desktop_column_and_wide_diagrams_fit_a_printed_page(built_site: Path) -> None:
-    """On a 1280 px screen the whole emotional curve shows at once; when printing, each diagram
-    wider than its column is scaled to fit, and restored afterwards."""
+    """On a 1280 px screen the whole emotional curve shows at once and each channel of the journey
+    diagram has its own colour; when printing, each diagram wider than its column is scaled to
+    fit, and restored afterwards."""
     with serve(built_site) as base, browser() as context:
         page = context.new_page()  # type: ignore[attr-defined]
         page.add_init_script(OPEN_SHADOW_ROOTS)
         page.goto(f"{base}journeys/mortgage-application/", wait_until="load")
         check_page(page, built_site, "mortgage-application")
         assert page.evaluate("() => { const c = document.querySelector('.jb-curve'); return c.scrollWidth - c.clientWidth; }") <= 4
+        # Each channel (actor) of the journey diagram has a colour of its own in the legend.
+        legend = page.evaluate(
+            "() => [...document.querySelectorAll('div.mermaid')[1].shadowRoot.querySelectorAll('circle')]"
+            ".filter(c => c.getAttribute('cx') === '20').map(c => getComputedStyle(c).fill)"
+        )
+        assert len(legend) >= 8 and len(set(legend)) == len(legend)
         fits = "() => [...document.querySelectorAll('.jb-diagram .mermaid')].map(h => h.getBoundingClientRect().width <= h.parentElement.clientWidth + 1)"
         assert False in page.evaluate(fits)  # the journey diagram is drawn wider than the column on screen
         page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")

@@ -36,11 +36,21 @@ JOURNEY_CSS = " ".join((
     "rect.task { fill: var(--md-mermaid-node-bg-color, lavender); stroke: var(--md-mermaid-node-fg-color, slateblue); }",
     "div.task div.label { color: var(--md-mermaid-label-fg-color, black); }",
     ".task-line { stroke: var(--md-default-fg-color--light, gray); }",
+    "line[stroke='black'], marker path { stroke: var(--md-default-fg-color--light, gray); fill: var(--md-default-fg-color--light, gray); }",
     "* { font-family: var(--md-mermaid-font-family, sans-serif); }",
 ))
+# Actors are channels, and a playbook may use ten or more: the theme's six actor colours would
+# repeat. Twelve distinct ones, readable on light and dark backgrounds, set by class in the CSS
+# (the theme's own ``.actor-N`` rules win over the ``actorColours`` setting), as rgb(): a hex
+# colour's "#" could read as the start of an entity.
+ACTOR_COLOURS = (
+    "rgb(31,119,180)", "rgb(255,127,14)", "rgb(44,160,44)", "rgb(214,39,40)", "rgb(148,103,189)", "rgb(140,86,75)",
+    "rgb(227,119,194)", "rgb(127,127,127)", "rgb(188,189,34)", "rgb(23,190,207)", "rgb(255,187,120)", "rgb(152,223,138)",
+)
+# Tasks are tall enough for four lines of text below the row of channel dots.
 JOURNEY_CONFIG = {
-    "journey": {"useMaxWidth": False, "taskFontSize": 14, "leftMargin": 150, "width": 170, "height": 64, "taskMargin": 24},
-    "themeCSS": JOURNEY_CSS,
+    "journey": {"useMaxWidth": False, "taskFontSize": 14, "leftMargin": 150, "width": 170, "height": 90, "taskMargin": 24},
+    "themeCSS": " ".join((JOURNEY_CSS, *(f".actor-{index} {{ fill: {colour}; }}" for index, colour in enumerate(ACTOR_COLOURS)))),
 }
 FLOW_CONFIG = {"flowchart": {"useMaxWidth": False, "wrappingWidth": 140, "nodeSpacing": 30, "padding": 10}}
 
