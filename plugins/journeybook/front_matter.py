@@ -39,7 +39,7 @@ _SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-
 _NUMBER_START = frozenset("+-.0123456789")
 """Every number and special float starts with one of these; other text skips the patterns."""
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
-_REFUSED_CHARS = re.compile("[\ud800-\udfff\u202a-\u202e\u2066-\u2069\u200e\u200f\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_REFUSED_CHARS = re.compile("[\ud800-\udfff\u202a-\u202e\u2066-\u2069\u200e\u200f\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 """Lone surrogates, bidirectional controls and control characters (tab and newline are fine).
 
 One regular-expression scan per value finds the first of them; ``_check_text`` then names it.
@@ -136,6 +136,8 @@ def _check_text(value: str, line: int, column: int, path: Path_) -> None:
         code = ord(char)
         if 0xD800 <= code <= 0xDFFF:
             raise YamlProblem(line, column, "contains a lone surrogate escape, which is not a character; remove it", _describe_path(path))
+        if code in (0xFFFE, 0xFFFF):
+            raise YamlProblem(line, column, f"contains U+{code:04X}, which is not a character; remove it", _describe_path(path))
         if char in _BIDI_CONTROLS:
             name = unicodedata.name(char, "bidirectional control")
             raise YamlProblem(
