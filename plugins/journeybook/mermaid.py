@@ -52,7 +52,7 @@ JOURNEY_CONFIG = {
     "journey": {"useMaxWidth": False, "taskFontSize": 14, "leftMargin": 150, "width": 170, "height": 90, "taskMargin": 24},
     "themeCSS": " ".join((JOURNEY_CSS, *(f".actor-{index} {{ fill: {colour}; }}" for index, colour in enumerate(ACTOR_COLOURS)))),
 }
-FLOW_CONFIG = {"flowchart": {"useMaxWidth": False, "wrappingWidth": 140, "nodeSpacing": 30, "padding": 10}}
+FLOW_CONFIG = {"flowchart": {"useMaxWidth": False, "wrappingWidth": 110, "nodeSpacing": 20, "padding": 8}}
 
 INDENT = "    "
 
