@@ -92,3 +92,19 @@ def test_refresh_without_an_edit_keeps_the_project(project: Path, monkeypatch: p
     before = load_project(layout)
     refreshed, _ = refresh(before, Inputs.scan(layout), layout)
     assert refreshed is before
+
+
+def test_a_prose_edit_keeps_the_project_and_a_template_edit_reloads_it(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Prose is not part of the project, so the generated pages can be kept; templates shape them."""
+    monkeypatch.setenv("JOURNEYBOOK_TODAY", TODAY)
+    layout = Layout.at(project)
+    before = load_project(layout)
+    inputs = Inputs.scan(layout, project / "mkdocs.yml")
+    path = project / MORTGAGE
+    path.write_text(path.read_text(encoding="utf-8") + "\nOne more sentence of prose.\n", encoding="utf-8")
+    refreshed, inputs = refresh(before, inputs, layout, project / "mkdocs.yml")
+    assert refreshed is before
+    template = project / "templates/blocks/catalog.md"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    reloaded, _ = refresh(refreshed, inputs, layout, project / "mkdocs.yml")
+    assert reloaded is not before and summary(reloaded) == summary(before)

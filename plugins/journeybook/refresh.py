@@ -3,11 +3,11 @@
 ``mkdocs serve`` rebuilds after every save, and loading a thousand playbooks takes seconds
 while an edit usually touches one. ``Inputs`` records when each input file last changed;
 ``refresh`` reloads into the previous project only the playbooks whose file changed, appeared
-or went, and everything when shared data changed (``data/``, ``site_config/``, personas), since
-any playbook may depend on it. The measurements read for the previous project are joined
-again rather than read again, so a preview does not query a SQL source after every save (its
-rows are read anew when shared data changes or the preview restarts). ``mkdocs build`` and
-``journeybook check`` always load it all.
+or went, and everything when shared inputs changed (``data/``, ``site_config/``, personas,
+``templates/``, ``mkdocs.yml``), since any page may depend on them. The measurements read for
+the previous project are joined again rather than read again, so a preview does not query a
+SQL source after every save (its rows are read anew when shared inputs change or the preview
+restarts). ``mkdocs build`` and ``journeybook check`` always load it all.
 """
 
 from __future__ import annotations
@@ -39,15 +39,22 @@ class Inputs:
     shared: dict[Path, tuple[int, int]]
 
     @classmethod
-    def scan(cls, layout: Layout) -> Inputs:
-        folders = (layout.root / "data", layout.config_dir, layout.personas_dir)
+    def scan(cls, layout: Layout, config_file: Path | None = None) -> Inputs:
+        """Playbooks apart; shared are data, site_config, personas, templates and ``config_file``."""
+        folders = (layout.root / "data", layout.config_dir, layout.personas_dir, layout.templates_dir)
         shared = {p: _changed_at(p) for folder in folders if folder.is_dir() for p in sorted(folder.rglob("*")) if not p.is_dir()}
+        if config_file is not None:
+            shared[config_file] = _changed_at(config_file)
         return cls({p: _changed_at(p) for p in layout.playbook_files()}, shared)
 
 
-def refresh(previous: Project, before: Inputs, layout: Layout) -> tuple[Project, Inputs]:
-    """The project as the files are now, reloading as little of ``previous`` as is safe."""
-    now = Inputs.scan(layout)
+def refresh(previous: Project, before: Inputs, layout: Layout, config_file: Path | None = None) -> tuple[Project, Inputs]:
+    """The project as the files are now, reloading as little of ``previous`` as is safe.
+
+    ``previous`` itself comes back when nothing the generated pages show has changed (an edit
+    of a playbook's prose, say), so the caller can keep what it made from it.
+    """
+    now = Inputs.scan(layout, config_file)
     if now.shared != before.shared or previous.layout != layout:
         return load_project(layout), now
     touched = [p for p, changed in now.playbooks.items() if before.playbooks.get(p) != changed]
@@ -56,7 +63,18 @@ def refresh(previous: Project, before: Inputs, layout: Layout) -> tuple[Project,
         return previous, now
     reloaded = load_project(layout, only=[p for p in touched if p in now.playbooks], site=previous.site, readings=previous.readings)
     merged = _merge(previous, reloaded, touched, now)
-    return (merged or load_project(layout)), now
+    if merged is None:
+        return load_project(layout), now
+    return (previous if _shows_the_same(previous, merged) else merged), now
+
+
+def _shows_the_same(previous: Project, merged: Project) -> bool:
+    """The same journeys (resolved, in order), findings and KPI views: the same generated pages."""
+    return (
+        list(previous.journeys.values()) == list(merged.journeys.values())
+        and previous.findings.sorted() == merged.findings.sorted()
+        and previous.kpis == merged.kpis
+    )
 
 
 def _merge(previous: Project, reloaded: Project, touched: list[Path], now: Inputs) -> Project | None:

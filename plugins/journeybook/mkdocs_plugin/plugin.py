@@ -105,11 +105,12 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             return None
         root = Path(config.config_file_path).parent
         self.layout = Layout.at(root, config.docs_dir)
+        config_file = Path(config.config_file_path)
         if self.serving and self.project is not None and self.inputs is not None:
-            self.project, self.inputs = refresh(self.project, self.inputs, self.layout)
+            self.project, self.inputs = refresh(self.project, self.inputs, self.layout, config_file)
         else:
             self.project = load_project(self.layout)
-            self.inputs = Inputs.scan(self.layout) if self.serving else None
+            self.inputs = Inputs.scan(self.layout, config_file) if self.serving else None
         findings = self.project.findings
         errors = [f for f in findings.sorted() if f.severity is Severity.ERROR]
         for warning in findings.sorted():
@@ -138,7 +139,11 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             files.append(File.generated(config, uri, abs_src_path=str(source)))
         if self.project is not None and self.renderer is not None:
             context = self.site = SiteContext(self.project, self.renderer, config.use_directory_urls, self.language)
-            self.generated.start()
+            if self.serving and self.generated.unchanged_since_last_build(self.project):
+                for file in self.generated.reused(config):
+                    files.append(file)
+                return files
+            self.generated.start(self.project)
             for item in generate(context):
                 if self.serving:
                     files.append(self.generated.file(config, item.src_uri, item.content, self.renderer.placeholders.expanded))
