@@ -82,6 +82,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.language = "en"
         self.site: SiteContext | None = None
         self.serving = False
+        self.dirty = False
         self.preview: dict[str, Markup] = {}
         self.html_policy = HtmlPolicy()
         self.inputs: Inputs | None = None
@@ -92,6 +93,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this event alive across serve's rebuilds, so this sticks."""
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
         if self.layout is not None:
@@ -139,7 +141,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             files.append(File.generated(config, uri, abs_src_path=str(source)))
         if self.project is not None and self.renderer is not None:
             context = self.site = SiteContext(self.project, self.renderer, config.use_directory_urls, self.language)
-            if self.serving and self.generated.unchanged_since_last_build(self.project):
+            # Only --dirty skips unchanged files; a full rebuild must convert them from their text.
+            if self.serving and self.dirty and self.generated.unchanged_since_last_build(self.project):
                 for file in self.generated.reused(config):
                     files.append(file)
                 return files
