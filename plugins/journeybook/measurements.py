@@ -153,13 +153,12 @@ def _read_csv(path: Path, origin_for: Callable[[Callable[[int], int | None]], Or
     """
     try:
         text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as problem:
-        origin = origin_for(lambda record: None)
-        findings.add(Finding(origin.file, None, None, "", f"is not UTF-8 text (byte 0x{problem.object[problem.start]:02x} at offset {problem.start}); save it as 'CSV UTF-8'", RULE))
-        return None
-    except OSError as problem:
-        origin = origin_for(lambda record: None)
-        findings.add(Finding(origin.file, None, None, "", unreadable(problem), RULE))
+    except (UnicodeDecodeError, OSError) as problem:
+        message = (
+            f"is not UTF-8 text (byte 0x{problem.object[problem.start]:02x} at offset {problem.start}); save it as 'CSV UTF-8'"
+            if isinstance(problem, UnicodeDecodeError) else unreadable(problem)
+        )
+        findings.add(Finding(origin_for(lambda record: None).file, None, None, "", message, RULE))
         return None
     origin = origin_for(_CsvLines(text))
     try:

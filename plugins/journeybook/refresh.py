@@ -99,7 +99,6 @@ def _merge(previous: Project, reloaded: Project, touched: list[Path], now: Input
     project = Project(layout=layout, site=previous.site, today=previous.today, findings=findings, readings=reloaded.readings)
     for journey in journeys:
         project.add(journey)
-    project.broken = {uri: errors for uri, errors in previous.broken.items() if uri not in uris} | reloaded.broken
     project.kpis = {key: view for key, view in previous.kpis.items() if key[0] in kept} | reloaded.kpis
     return project
 

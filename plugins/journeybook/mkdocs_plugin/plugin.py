@@ -105,9 +105,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        root = Path(config.config_file_path).parent
-        self.layout = Layout.at(root, config.docs_dir)
         config_file = Path(config.config_file_path)
+        self.layout = Layout.at(config_file.parent, config.docs_dir)
         if self.serving and self.project is not None and self.inputs is not None:
             self.project, self.inputs = refresh(self.project, self.inputs, self.layout, config_file)
         else:

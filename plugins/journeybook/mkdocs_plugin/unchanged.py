@@ -12,7 +12,6 @@ gives it its first heading for the navigation.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from typing import Callable
 
@@ -30,27 +29,23 @@ class UnchangedFile(File):
 
 
 class GeneratedFiles:
-    """The generated files of the last finished build (as digests and finished content) and of
-    the one under way, and the project they were made from."""
+    """What the last finished build generated (finished content by path) and from which project,
+    and the same for the build under way."""
 
     def __init__(self) -> None:
-        self.finished: dict[str, bytes] = {}
-        self.building: dict[str, bytes] = {}
-        self.finished_content: dict[str, str | bytes] = {}
-        self.building_content: dict[str, str | bytes] = {}
+        self.finished: dict[str, str | bytes] = {}
+        self.building: dict[str, str | bytes] = {}
         self.finished_source: object = None
         self.building_source: object = None
 
     def start(self, source: object) -> None:
         """A build begins, generating from ``source`` (the project)."""
-        self.building, self.building_content, self.building_source = {}, {}, source
+        self.building, self.building_source = {}, source
 
     def file(self, config: MkDocsConfig, src_uri: str, content: str | bytes, finished: Callable[[str], str]) -> File:
         """The MkDocs file for ``content``; ``finished`` turns page text into what readers get."""
-        data = content if isinstance(content, bytes) else finished(content)
-        self.building_content[src_uri] = data
-        digest = self.building[src_uri] = hashlib.blake2b(data if isinstance(data, bytes) else data.encode(), digest_size=16).digest()
-        kind = UnchangedFile if self.finished.get(src_uri) == digest else File
+        data = self.building[src_uri] = content if isinstance(content, bytes) else finished(content)
+        kind = UnchangedFile if self.finished.get(src_uri) == data else File
         return kind.generated(config, src_uri, content=content)
 
     def unchanged_since_last_build(self, source: object) -> bool:
@@ -59,12 +54,12 @@ class GeneratedFiles:
 
     def reused(self, config: MkDocsConfig) -> list[File]:
         """The last build's generated files again, all unchanged, without generating them."""
-        self.building, self.building_content = dict(self.finished), dict(self.finished_content)
-        return [UnchangedFile.generated(config, uri, content=content) for uri, content in self.finished_content.items()]
+        self.building = dict(self.finished)
+        return [UnchangedFile.generated(config, uri, content=content) for uri, content in self.finished.items()]
 
     def finish(self) -> None:
         """Only a build that finished wrote its pages, so only what it generated counts as the last build's."""
-        self.finished, self.finished_content, self.finished_source = self.building, self.building_content, self.building_source
+        self.finished, self.finished_source = self.building, self.building_source
 
 
 def title_skipped(files: Files) -> None:
