@@ -56,6 +56,19 @@ class HtmlPlaceholders:
         self._waiting[self._count] = str(html)
         return Markup(f"\n\n{self.prefix}{'S' if search else 'L'}{self._count}\n\n")
 
+    def number_from(self, start: int) -> None:
+        """Number new placeholders from ``start`` (a worker process, clear of the numbers here)."""
+        self._count = start
+
+    def hand_over(self) -> dict[int, str]:
+        """What is waiting, removed from this store: a worker's HTML on its way to the plugin."""
+        waiting, self._waiting = self._waiting, {}
+        return waiting
+
+    def adopt(self, waiting: dict[int, str]) -> None:
+        """Take HTML a worker made for placeholders it numbered."""
+        self._waiting.update(waiting)
+
     def expanded(self, text: str) -> str:
         """``text`` with its placeholders shown as the HTML they stand for, leaving them waiting.
 

@@ -32,14 +32,14 @@ def _format_date(value: date | None) -> str:
 
 
 class Renderer:
-    """One autoescaping environment per build, with the site's labels as a global.
+    """One autoescaping environment, with the site's labels as a global.
 
     Its ``html_block`` filter hands finished HTML to ``placeholders``; whoever converts the
     rendered Markdown restores them afterwards (the plugin, in ``on_page_content``).
     """
 
     def __init__(self, templates_dir: Path, labels: Labels) -> None:
-        self.placeholders = HtmlPlaceholders()
+        self.templates_dir = templates_dir
         self.env = Environment(
             loader=FileSystemLoader(templates_dir / "blocks"),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -48,9 +48,19 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=False,
         )
-        self.env.globals["labels"] = labels
         self.env.filters["number"] = _format_number
         self.env.filters["isodate"] = _format_date
+        self.placeholders = HtmlPlaceholders()
+        self.start_build(labels)
+
+    def start_build(self, labels: Labels) -> None:
+        """Begin a build with fresh placeholders and these labels, keeping compiled templates.
+
+        Compiling the block templates is a tenth of a preview rebuild; Jinja2 still recompiles
+        any template whose file changed since (``auto_reload``).
+        """
+        self.placeholders = HtmlPlaceholders()
+        self.env.globals["labels"] = labels
         self.env.filters["html_block"] = self.placeholders.put
 
     def render(self, template: str, **context: Any) -> Markup:

@@ -2,7 +2,9 @@
 
 Each producer is a function from a ``SiteContext`` to ``GeneratedFile``s; the plugin adds them
 with ``File.generated`` (never writing into ``content/``). Producers register with ``@producer``
-in modules of ``journeybook.pages``.
+in modules of ``journeybook.pages``. A producer works out which files there are and what they
+show; the costly part, writing each file's text, waits in ``GeneratedFile.make``, so that a big
+``mkdocs build`` can leave it to a second process (``mkdocs_plugin.ahead``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ class GeneratedFile:
     """A page (``.md``, rendered by MkDocs like any other) or a data file copied as is."""
 
     src_uri: str
-    content: str | bytes
+    make: Callable[[], str]
+    """Writes the file's text: a page's Markdown, with its HTML behind the renderer's placeholders."""
 
 
 @dataclass

@@ -9,11 +9,13 @@ Events used, and why:
 - ``on_files``: add Mermaid's bundle, our stylesheet, the table-sorting and print scripts, the
   iframe-worker shim (so no page loads anything from another host) and every generated page
   and export (``journeybook.pages``); while serving, one unchanged since the last build is
-  marked so for ``--dirty`` to skip (``unchanged.GeneratedFiles``).
+  marked so for ``--dirty`` to skip (``unchanged.GeneratedFiles``). A big ``mkdocs build``
+  first starts a second process rendering playbook blocks ahead (``ahead.Ahead``).
 - ``on_page_read_source``: hand MkDocs a playbook's body under the few front-matter keys the
   theme reads (we parsed the rest already).
 - ``on_page_markdown``: escape front-matter text the theme prints raw; expand block
-  directives on playbook pages; append its journeys to each persona page.
+  directives on playbook pages (or take them from the second process); append its journeys
+  to each persona page.
 - ``on_page_content``: turn each generated block's placeholder into a stand-in holding only
   its words, which is what Material's search indexes (``journeybook.placeholders``); in
   preview only, put a page's errors in a box at its top.
@@ -21,7 +23,8 @@ Events used, and why:
 - ``on_post_page``: replace the stand-ins with the generated HTML.
 - ``on_page_context``: hand the rendered playbook header to the theme override.
 - ``on_nav``: while serving with ``--dirty``, title the generated pages it skips.
-- ``on_post_build``: while serving, remember what this finished build generated.
+- ``on_post_build``: while serving, remember what this finished build generated; stop the
+  second process (also ``on_build_error``).
 - ``on_serve``: also reload when ``data/``, ``site_config/`` or ``templates/`` change.
 
 While previewing, content errors do not stop the server: they are logged at info level (so
@@ -32,6 +35,7 @@ other page keeps working. ``mkdocs build`` still fails on them.
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +47,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from ..findings import Severity
 from ..front_matter import body_of
@@ -57,9 +62,12 @@ from ..pages.personas import persona_journeys
 from ..preview import error_boxes
 from ..project import Project, load_project
 from ..refresh import Inputs, refresh
+from ..resolved import Journey
 from ..rendering import Renderer
-from ..site_pages import SiteContext, generate
+from ..site_pages import GeneratedFile, SiteContext, generate
+from .ahead import Ahead, Job, can_work_ahead
 from .config import JourneybookConfig
+from .late_files import LateFile
 from .unchanged import GeneratedFiles, title_skipped
 
 log = get_plugin_logger(__name__)
@@ -89,6 +97,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         """While serving: when each input file last changed, to reload only what an edit touched."""
         self.generated = GeneratedFiles()
         """While serving: which generated files did not change, for ``--dirty`` to skip."""
+        self.ahead: Ahead | None = None
+        self.ahead_jobs = self.ahead_used = 0
+        self.headers: dict[str, Markup] = {}
+        """Playbook headers the second process rendered, by page."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this event alive across serve's rebuilds, so this sticks."""
@@ -127,7 +139,11 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         config.extra_javascript.append(TABLES_SCRIPT_URI)
         config.extra_javascript.append(PRINT_SCRIPT_URI)
         self.language = str(config.theme.get("language") or "en")
-        self.renderer = Renderer(self.layout.templates_dir, load_labels(self.layout.labels_dir, self.language))
+        labels = load_labels(self.layout.labels_dir, self.language)
+        if self.renderer is not None and self.renderer.templates_dir == self.layout.templates_dir:
+            self.renderer.start_build(labels)  # a preview rebuild
+        else:
+            self.renderer = Renderer(self.layout.templates_dir, labels)
         self.preview = error_boxes(self.project, self.renderer) if self.serving else {}
         return config
 
@@ -146,11 +162,14 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
                     files.append(file)
                 return files
             self.generated.start(self.project)
-            for item in generate(context):
-                if self.serving:
-                    files.append(self.generated.file(config, item.src_uri, item.content, self.renderer.placeholders.expanded))
-                else:
-                    files.append(File.generated(config, item.src_uri, content=item.content))
+            items = generate(context)
+            if self.serving:
+                for item in items:
+                    files.append(self.generated.file(config, item.src_uri, item.make(), self.renderer.placeholders.expanded))
+                return files
+            self._start_ahead(files, items, config)
+            for item in items:
+                files.append(LateFile.late(config, item.src_uri, partial(self._take_generated, item)))
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -159,6 +178,47 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.generated.finish()
+        self._stop_ahead()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_ahead()
+
+    def _start_ahead(self, files: Files, generated: list[GeneratedFile], config: MkDocsConfig) -> None:
+        """Start the second process on every playbook page, in the order MkDocs converts them, then the generated files."""
+        assert self.project is not None and self.renderer is not None
+        self.ahead_used = 0
+        if not self.config.parallel or not can_work_ahead(len(self.project.journeys)):
+            return
+        jobs = []
+        for file in files.documentation_pages():
+            journey = self.project.by_uri.get(file.src_uri)
+            if journey is not None and file.abs_src_path is not None:
+                url = "" if file.url in (".", "./") else file.url  # as Page.url has it
+                jobs.append(Job(file.src_uri, partial(self._render_ahead, journey, file.abs_src_path, url, config.use_directory_urls)))
+        # MkDocs reads the generated files last, when it has converted every playbook. The worker
+        # takes them from the end, the plugin from the start, each skipping what the other claimed.
+        jobs += [Job(item.src_uri, item.make) for item in reversed(generated)]
+        self.ahead = Ahead(jobs, self.renderer.placeholders)
+        self.ahead_jobs = len(jobs)
+
+    def _take_generated(self, item: GeneratedFile) -> str:
+        done = self.ahead.take(item.src_uri) if self.ahead is not None else None
+        if done is None:
+            return item.make()
+        self.ahead_used += 1
+        return str(done)
+
+    def _render_ahead(self, journey: Journey, source_path: str, url: str, use_directory_urls: bool) -> tuple[str, str, str]:
+        """In the second process: what ``on_page_markdown`` and ``on_page_context`` would make of this page."""
+        markdown = get_data(self._source(journey, source_path))[0]
+        return markdown, self._blocks(journey, markdown, url, use_directory_urls), str(self._header(journey, url, use_directory_urls))
+
+    def _stop_ahead(self) -> None:
+        if self.ahead is not None:
+            log.debug(f"{self.ahead_used} of {self.ahead_jobs} playbook pages and generated files came from the second process")
+            self.ahead.stop()
+            self.ahead = None
+        self.headers = {}
 
     def _assets(self) -> list[tuple[str, Path, str, str]]:
         """(site path, file, what it is, how to get it back) of every asset the site serves itself."""
@@ -184,9 +244,13 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         journey = self._journey(page)
         if journey is None or page.file.abs_src_path is None:
             return None
+        return self._source(journey, page.file.abs_src_path)
+
+    @staticmethod
+    def _source(journey: Journey, source_path: str) -> str:
         meta = {"title": journey.title, "description": journey.description, "tags": list(journey.tags), **journey.page_options}
         front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items() if value not in (None, [], ""))
-        return f"---\n{front}---\n{body_of(Path(page.file.abs_src_path).read_text(encoding='utf-8-sig'))}"
+        return f"---\n{front}---\n{body_of(Path(source_path).read_text(encoding='utf-8-sig'))}"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         escape_page_meta(page.meta)
@@ -198,9 +262,21 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         journey = self._journey(page)
         if journey is None or self.renderer is None:
             return None
-        links = Links(page.url, config.use_directory_urls)
-        views = {KPI_VIEWS: self.project.kpis if self.project else {}}
-        return expand(markdown, BlockContext(journey=journey, renderer=self.renderer, links=links, views=views))
+        done = self.ahead.take(page.file.src_uri) if self.ahead is not None else None
+        if done is not None and done[0] == markdown:  # else another plugin changed the Markdown
+            self.ahead_used += 1
+            self.headers[page.file.src_uri] = Markup(done[2])
+            return str(done[1])
+        return self._blocks(journey, markdown, page.url, config.use_directory_urls)
+
+    def _blocks(self, journey: Journey, markdown: str, url: str, use_directory_urls: bool) -> str:
+        assert self.renderer is not None and self.project is not None
+        context = BlockContext(journey=journey, renderer=self.renderer, links=Links(url, use_directory_urls), views={KPI_VIEWS: self.project.kpis})
+        return expand(markdown, context)
+
+    def _header(self, journey: Journey, url: str, use_directory_urls: bool) -> Markup:
+        assert self.renderer is not None and self.project is not None
+        return self.renderer.render("header.html", journey=journey, links=Links(url, use_directory_urls), today=self.project.today)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.renderer is not None:
@@ -214,12 +290,12 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
         journey = self._journey(page)
-        if journey is not None and self.renderer is not None and self.project is not None:
-            links = Links(page.url, config.use_directory_urls)
-            context["journeybook_header"] = self.renderer.render("header.html", journey=journey, links=links, today=self.project.today)
+        if journey is not None:
+            header = self.headers.pop(page.file.src_uri, None)
+            context["journeybook_header"] = header if header is not None else self._header(journey, page.url, config.use_directory_urls)
         return context
 
-    def _journey(self, page: Page) -> Any:
+    def _journey(self, page: Page) -> Journey | None:
         if not self.config.enabled or self.project is None:
             return None
         return self.project.by_uri.get(page.file.src_uri)

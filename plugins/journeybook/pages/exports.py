@@ -8,6 +8,7 @@ JSON Schema of the playbook front matter, which documents every field it shares 
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any
 
 from ..links import Links
@@ -70,6 +71,10 @@ def journey_record(journey: Journey, url: str) -> dict[str, Any]:
 
 @producer
 def journeys_json(context: SiteContext) -> list[GeneratedFile]:
+    return [GeneratedFile(EXPORT_URI, partial(_journeys_json, context))]
+
+
+def _journeys_json(context: SiteContext) -> str:
     links = Links(page_url="", use_directory_urls=context.use_directory_urls)  # journeys.json sits at the site root
     model, title = SCHEMAS[SCHEMA_FILE]
     document = {
@@ -78,4 +83,4 @@ def journeys_json(context: SiteContext) -> list[GeneratedFile]:
         "journeys": [journey_record(j, links.to(j.src_uri)) for j in views(context).catalog],
     }
     # No indent: with one, json falls back from its C encoder to the (several times slower) Python one.
-    return [GeneratedFile(EXPORT_URI, json.dumps(document, ensure_ascii=False) + "\n")]
+    return json.dumps(document, ensure_ascii=False) + "\n"

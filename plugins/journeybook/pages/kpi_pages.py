@@ -13,6 +13,7 @@ import io
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from ..kpi_status import KpiView, Reading, Status, status_counts
@@ -125,6 +126,10 @@ def kpi_record(view: KpiView, links: Links) -> dict[str, Any]:
 
 @producer
 def kpis_json(context: SiteContext) -> list[GeneratedFile]:
+    return [GeneratedFile(JSON_URI, partial(_kpis_json, context))]
+
+
+def _kpis_json(context: SiteContext) -> str:
     links = Links(page_url="", use_directory_urls=context.use_directory_urls)  # kpis.json sits at the site root
     document = {
         "generated_for": context.project.today.isoformat(),
@@ -132,7 +137,7 @@ def kpis_json(context: SiteContext) -> list[GeneratedFile]:
         "kpis": [kpi_record(view, links) for view in ordered(context)],
     }
     # No indent: with one, json falls back from its C encoder to the (several times slower) Python one.
-    return [GeneratedFile(JSON_URI, json.dumps(document, ensure_ascii=False) + "\n")]
+    return json.dumps(document, ensure_ascii=False) + "\n"
 
 
 def spreadsheet_safe(text: str) -> str:
@@ -156,6 +161,10 @@ def _csv_row(view: KpiView, reading: Reading, links: Links) -> list[Any]:
 
 @producer
 def kpis_csv(context: SiteContext) -> list[GeneratedFile]:
+    return [GeneratedFile(CSV_URI, partial(_kpis_csv, context))]
+
+
+def _kpis_csv(context: SiteContext) -> str:
     links = Links(page_url="", use_directory_urls=context.use_directory_urls)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -163,4 +172,4 @@ def kpis_csv(context: SiteContext) -> list[GeneratedFile]:
     for view in ordered(context):
         writer.writerow(_csv_row(view, view.overall, links))
         writer.writerows(_csv_row(view, segment, links) for segment in view.segments)
-    return [GeneratedFile(CSV_URI, out.getvalue())]
+    return out.getvalue()

@@ -1,7 +1,8 @@
-"""What every generated page does the same way: links relative to itself, one template render."""
+"""What every generated page does the same way: links relative to itself, one template render, made when asked."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from ..links import Links
@@ -15,6 +16,10 @@ def views(context: SiteContext) -> SiteViews:
 
 
 def render_page(context: SiteContext, src_uri: str, template: str, **values: Any) -> GeneratedFile:
-    """Render ``template`` as the page published for ``src_uri``, its links relative to that page."""
+    """``template`` as the page published for ``src_uri``, its links relative to that page."""
     links = Links.for_page(src_uri, context.use_directory_urls)
-    return GeneratedFile(src_uri, str(context.renderer.render(template, links=links, **values)))
+    return GeneratedFile(src_uri, partial(_render, context, template, links=links, **values))
+
+
+def _render(context: SiteContext, template: str, **values: Any) -> str:
+    return str(context.renderer.render(template, **values))
