@@ -110,6 +110,7 @@ def test_offline_site_reads_and_searches_over_file_urls(offline_site: Path) -> N
         page.goto((offline_site / "index.html").as_uri())
         page.click("a[href$='journeys/index.html']")
         assert page.url.endswith("journeys/index.html")
+        page.wait_for_load_state()  # the click returns once the new URL commits, before its table is parsed
         assert page.locator("table.jb-catalog tbody tr").count() >= 1
         page.locator(".md-search__input").first.click()
         hrefs: list[str] = []

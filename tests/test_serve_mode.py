@@ -171,3 +171,32 @@ def test_dirty_preview_rebuilds_the_edited_playbook_and_only_the_hub_pages_it_ch
     source.write_text(re.sub(r"(?m)^title:.*$", "title: Mortgage retitled in preview", source.read_text(encoding="utf-8"), count=1), encoding="utf-8")
     wait_for(base + "journeys/", lambda text: "Mortgage retitled in preview" in text, server, log)
     assert _pages_converted_since(log, mark) > 1
+
+
+HUB_PAGES = ("journeys/", "kpis/", "verification/", "teams/retail-lending/", "journeys.json", "kpis.json")
+
+
+def _article(page: str) -> str:
+    """A page's own content: a --dirty preview leaves the titles of pages it skipped out of the nav."""
+    return page[page.find("<article"):page.find("</article>")] if "<article" in page else page
+
+
+def test_dirty_preview_hub_pages_equal_a_fresh_build_after_edits(project: Path, served_dirty: tuple[str, subprocess.Popen[str], Path]) -> None:
+    """Hub-page pieces kept from the last rebuild (journeybook.fragments) never show old content."""
+    base, server, log = served_dirty
+    wait_for(base + "journeys/", lambda text: "Mortgage" in text, server, log)
+    source = project / PLAYBOOK
+    text = source.read_text(encoding="utf-8")
+    # Two saves in a row, the second reusing what the first rendered; then every KPI target moved.
+    for title in ("Mortgage retitled once", "Mortgage retitled twice"):
+        text = re.sub(r"(?m)^title:.*$", f"title: {title}", text, count=1)
+        source.write_text(text, encoding="utf-8")
+        wait_for(base + "journeys/", lambda page: title in page, server, log)
+    source.write_text(re.sub(r"(?m)^(\s+target:) .*$", r"\1 1000000", text), encoding="utf-8")
+    wait_for(base + "kpis.json", lambda page: "1000000" in page, server, log)
+
+    built = mkdocs_build(project, "--site-dir", "fresh")
+    assert built.code == 0, built.output
+    for uri in HUB_PAGES:
+        fresh = project / "fresh" / uri / ("index.html" if uri.endswith("/") else "")
+        assert _article(fetch(base + uri)[1]) == _article(fresh.read_text(encoding="utf-8")), uri

@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from .fragments import FragmentCache, FragmentExtension
 from .labels import Labels
 from .placeholders import HtmlPlaceholders
 
@@ -47,21 +48,29 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            extensions=[FragmentExtension],
         )
         self.env.filters["number"] = _format_number
         self.env.filters["isodate"] = _format_date
         self.placeholders = HtmlPlaceholders()
         self.start_build(labels)
 
-    def start_build(self, labels: Labels) -> None:
+    def start_build(self, labels: Labels, fragments_of: object = None) -> None:
         """Begin a build with fresh placeholders and these labels, keeping compiled templates.
 
         Compiling the block templates is a tenth of a preview rebuild; Jinja2 still recompiles
-        any template whose file changed since (``auto_reload``).
+        any template whose file changed since (``auto_reload``). While previewing,
+        ``fragments_of`` is the project's shared data: hub-page pieces rendered from it are kept
+        for the next rebuild (``journeybook.fragments``); None keeps none.
         """
         self.placeholders = HtmlPlaceholders()
         self.env.globals["labels"] = labels
         self.env.filters["html_block"] = self.placeholders.put
+        self.fragments.start_build(fragments_of is not None, fragments_of, labels)
+
+    @property
+    def fragments(self) -> FragmentCache:
+        return self.env.fragment_cache  # type: ignore[attr-defined,no-any-return]
 
     def render(self, template: str, **context: Any) -> Markup:
         return Markup(self.env.get_template(template).render(**context))

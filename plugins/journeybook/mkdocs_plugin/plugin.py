@@ -140,10 +140,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         config.extra_javascript.append(PRINT_SCRIPT_URI)
         self.language = str(config.theme.get("language") or "en")
         labels = load_labels(self.layout.labels_dir, self.language)
-        if self.renderer is not None and self.renderer.templates_dir == self.layout.templates_dir:
-            self.renderer.start_build(labels)  # a preview rebuild
-        else:
+        if self.renderer is None or self.renderer.templates_dir != self.layout.templates_dir:
             self.renderer = Renderer(self.layout.templates_dir, labels)
+        self.renderer.start_build(labels, self.project.site if self.serving else None)
         self.preview = error_boxes(self.project, self.renderer) if self.serving else {}
         return config
 

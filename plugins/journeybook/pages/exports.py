@@ -80,7 +80,7 @@ def _journeys_json(context: SiteContext) -> str:
     document = {
         "generated_for": context.project.today.isoformat(),
         "playbook_schema": build_schema(model, title),
-        "journeys": [journey_record(j, links.to(j.src_uri)) for j in views(context).catalog],
+        "journeys": [context.renderer.fragments.get(("journey", j), partial(journey_record, j, links.to(j.src_uri))) for j in views(context).catalog],
     }
     # No indent: with one, json falls back from its C encoder to the (several times slower) Python one.
     return json.dumps(document, ensure_ascii=False) + "\n"

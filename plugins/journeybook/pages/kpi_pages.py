@@ -134,7 +134,7 @@ def _kpis_json(context: SiteContext) -> str:
     document = {
         "generated_for": context.project.today.isoformat(),
         "at_risk_band": context.project.site.settings.at_risk_band,
-        "kpis": [kpi_record(view, links) for view in ordered(context)],
+        "kpis": [context.renderer.fragments.get(("kpi", view), partial(kpi_record, view, links)) for view in ordered(context)],
     }
     # No indent: with one, json falls back from its C encoder to the (several times slower) Python one.
     return json.dumps(document, ensure_ascii=False) + "\n"
