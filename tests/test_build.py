@@ -133,3 +133,25 @@ def test_generated_blocks_keep_their_html_whatever_the_raw_html_policy(project: 
         assert author.b is None and '<b onclick="alert(1)">bold</b>' in author.get_text()
     else:
         assert author.b is not None and author.b.get_text() == "bold" and "onclick" not in html
+
+
+@pytest.mark.parametrize(
+    ("template", "old", "new", "said"),
+    [
+        ("catalog.md", "{{ labels.catalog_intro }}", "{{ labels.catalog_intro }", "templates/blocks/catalog.md, line 12: template syntax error: unexpected '}'"),
+        ("kpi-health.md", "{{ labels.kpi_health_title }}", "{{ labels.kpi_health_title }} {{ no_such_value.x }}", "templates/blocks/kpi-health.md, line 10: template error: 'no_such_value' is undefined"),
+        ("header.html", "", None, "templates/blocks/header.html is missing"),
+    ],
+    ids=["syntax", "undefined", "missing"],
+)
+def test_a_broken_template_stops_the_build_naming_its_file_and_line(project: Path, template: str, old: str, new: str | None, said: str) -> None:
+    path = project / "templates" / "blocks" / template
+    if new is None:
+        path.unlink()
+    else:
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.code == 1
+    assert said in result.output and "Traceback" not in result.output

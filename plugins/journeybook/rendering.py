@@ -6,12 +6,14 @@ blocks are rendered here and handed to pages as finished, escaped HTML (``Markup
 
 from __future__ import annotations
 
+import traceback
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError, select_autoescape
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 
 from .fragments import FragmentCache, FragmentExtension
 from .labels import Labels
@@ -30,6 +32,33 @@ def _format_number(value: float | int | None, unit: str = "") -> str:
 
 def _format_date(value: date | None) -> str:
     return value.isoformat() if value else "–"
+
+
+class TemplateProblem(PluginError):
+    """A block template that does not compile or render, located for whoever maintains it.
+
+    A ``PluginError``, so MkDocs prints the message and stops the build without a traceback.
+    """
+
+
+def template_problem(error: TemplateError, templates_dir: Path) -> TemplateProblem:
+    """Where in ``templates_dir`` Jinja2's ``error`` happened (file and line), and what it said."""
+    where: tuple[str, int] | None = None
+    if isinstance(error, TemplateSyntaxError) and error.filename:
+        where = (error.filename, error.lineno)
+    else:  # Jinja2 rewrites the traceback so that template frames carry the template's own lines
+        for frame, line in traceback.walk_tb(error.__traceback__):
+            if Path(frame.f_code.co_filename).is_relative_to(templates_dir):
+                where = (frame.f_code.co_filename, line)
+    if isinstance(error, TemplateNotFound):
+        return TemplateProblem(f"{templates_dir.name}/blocks/{error.name} is missing; restore it from the repository.")
+    kind = "syntax error" if isinstance(error, TemplateSyntaxError) else "error"
+    place = f"{Path(where[0]).relative_to(templates_dir.parent)}, line {where[1]}" if where else f"a template in {templates_dir.name}/blocks/"
+    return TemplateProblem(
+        f"{place}: template {kind}: {error.message or type(error).__name__}. The block templates are "
+        "Jinja2 templates (https://jinja.palletsprojects.com/templates/); fix this one, or restore it "
+        "from the repository."
+    )
 
 
 class Renderer:
@@ -73,4 +102,9 @@ class Renderer:
         return self.env.fragment_cache  # type: ignore[attr-defined,no-any-return]
 
     def render(self, template: str, **context: Any) -> Markup:
-        return Markup(self.env.get_template(template).render(**context))
+        try:
+            return Markup(self.env.get_template(template).render(**context))
+        except TemplateProblem:
+            raise  # from a template rendered inside this one
+        except TemplateError as error:
+            raise template_problem(error, self.templates_dir) from None
