@@ -14,8 +14,8 @@ ones for those it did, so a changed playbook never matches a kept piece. Whateve
 may read (labels, taxonomies, teams, templates, today's date) changes only with a full reload,
 which makes a new ``project.site`` and empties the cache. Objects are compared by identity and
 held by the cache (an object's id is never reused while it lives); strings and numbers by
-value. Only pieces used in the last build are kept. ``mkdocs build`` renders each piece once
-and keeps nothing.
+value. Only the pieces used by the last rebuild that rendered hub pages are kept.
+``mkdocs build`` renders each piece once and keeps nothing.
 """
 
 from __future__ import annotations
@@ -45,9 +45,10 @@ class FragmentCache:
         """A build begins; ``generation`` (the project's shared data) or new labels void every piece."""
         self.enabled = enabled
         if not enabled or generation is not self._generation or labels != self._labels:
-            self._current = {}
+            self._last, self._current = {}, {}
+        elif self._current:  # else the last rebuild generated no hub page: the pieces before it still hold
+            self._last, self._current = self._current, {}
         self._generation, self._labels = generation, labels
-        self._last, self._current = self._current, {}
 
     def get(self, parts: tuple[Any, ...], make: Callable[[], T]) -> T:
         """What ``make`` made from ``parts`` (the first naming where), made now if the last build did not."""
