@@ -5,7 +5,10 @@ as separate processes on the same machine, the way a user runs them:
 - ``mkdocs build --strict`` of the full site (our plugin, every generated page);
 - ``mkdocs build`` of the plain twin: the same pages with Material alone (the floor);
 - ``journeybook check --strict`` alone (wall time including interpreter start: what CI pays);
-- the peak RSS of each (``os.wait4`` gives each child's own, descendants included);
+- the peak memory of each: the larger of its peak RSS (``os.wait4``: the largest single process
+  of its tree) and, on Linux, the peak sum of PSS over the process and its children sampled
+  every 20 ms (the build's forked worker shares most pages with its parent, and PSS counts each
+  shared page once across them);
 - each built site's size and its mean HTML bytes per playbook page;
 - at the largest N, one playbook edited twice during ``mkdocs serve --dirty``: seconds from
   saving the file to the served page showing the change, for a prose edit and for a new title
@@ -29,6 +32,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -52,6 +56,12 @@ EDIT_LIMIT = 120.0
 class Run:
     seconds: float
     peak_rss_mb: float
+    tree_pss_mb: float
+    """Peak PSS summed over the process and its children (Linux; 0 where /proc has no PSS)."""
+
+    @property
+    def memory_mb(self) -> float:
+        return max(self.peak_rss_mb, self.tree_pss_mb)
 
 
 @dataclass
@@ -90,24 +100,53 @@ class BenchmarkError(Exception):
     """A command that must succeed did not: its timing would mean nothing."""
 
 
+def _proc_kb(pid: int, name: str, field: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
+            if line.startswith(field):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _tree_pss_kb(pid: int) -> int:
+    """PSS of ``pid`` and its descendants, in KB (0 without Linux's /proc)."""
+    try:
+        children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except (OSError, ValueError):
+        children = []
+    return _proc_kb(pid, "smaps_rollup", "Pss:") + sum(_tree_pss_kb(child) for child in children)
+
+
 def _timed(command: list[str], cwd: Path) -> Run:
-    """Run ``command`` once; wall seconds from spawn to exit, and the peak RSS of its process tree."""
+    """Run ``command`` once; wall seconds from spawn to exit, and the peak memory of its process tree."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert process.stderr is not None
+    done, peak_pss = threading.Event(), [0]
+
+    def sample() -> None:
+        while not done.wait(0.02):
+            peak_pss[0] = max(peak_pss[0], _tree_pss_kb(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     errors = process.stderr.read()  # drained while it runs, so a chatty build never blocks
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise BenchmarkError(f"{' '.join(command)} in {cwd} exited {process.returncode}:\n{errors.decode()[-3000:]}")
     kilobytes = usage.ru_maxrss / 1024 if sys.platform == "darwin" else usage.ru_maxrss
-    return Run(round(seconds, 3), round(kilobytes / 1024, 1))
+    return Run(round(seconds, 3), round(kilobytes / 1024, 1), round(peak_pss[0] / 1024, 1))
 
 
 def _best(command: list[str], cwd: Path, repeat: int) -> Run:
     runs = [_timed(command, cwd) for _ in range(repeat)]
-    return Run(min(r.seconds for r in runs), max(r.peak_rss_mb for r in runs))
+    return Run(min(r.seconds for r in runs), max(r.peak_rss_mb for r in runs), max(r.tree_pss_mb for r in runs))
 
 
 def _site(site: Path) -> Site:
@@ -191,7 +230,7 @@ def targets(results: list[SizeResult]) -> list[Target]:
         Target(f"check wall at N={largest.playbooks}", largest.check.seconds, 3.0, "s"),
         Target(
             f"peak memory at N={largest.playbooks}",
-            max(largest.full_build.peak_rss_mb, largest.plain_build.peak_rss_mb, largest.check.peak_rss_mb), 1024.0, "MB",
+            max(largest.full_build.memory_mb, largest.plain_build.memory_mb, largest.check.memory_mb), 1024.0, "MB",
         ),
     ]
     if len(results) > 1:
@@ -211,14 +250,14 @@ def targets(results: list[SizeResult]) -> list[Target]:
 
 def table(results: list[SizeResult]) -> str:
     header = (
-        "| N | full build s | plain build s | full/plain | check s | RSS full / plain / check MB"
+        "| N | full build s | plain build s | full/plain | check s | memory full / plain / check MB"
         " | site full / plain MB | HTML per playbook full / plain KB | serve edit s (prose / title) |"
     )
     lines = [header, "|" + "---|" * (header.count("|") - 1)]
     for r in results:
         lines.append(
             f"| {r.playbooks} | {r.full_build.seconds:.2f} | {r.plain_build.seconds:.2f} | {r.full_build.seconds / r.plain_build.seconds:.2f}"
-            f" | {r.check.seconds:.2f} | {r.full_build.peak_rss_mb:.0f} / {r.plain_build.peak_rss_mb:.0f} / {r.check.peak_rss_mb:.0f}"
+            f" | {r.check.seconds:.2f} | {r.full_build.memory_mb:.0f} / {r.plain_build.memory_mb:.0f} / {r.check.memory_mb:.0f}"
             f" | {r.full_site.bytes / 1e6:.1f} / {r.plain_site.bytes / 1e6:.1f}"
             f" | {r.full_site.html_per_playbook / 1e3:.1f} / {r.plain_site.html_per_playbook / 1e3:.1f}"
             f" | {'-' if r.serve_edit_seconds is None else f'{r.serve_edit_seconds:.2f} / {r.serve_title_edit_seconds:.2f}'} |"

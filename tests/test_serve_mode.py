@@ -125,10 +125,14 @@ def test_preview_shows_errors_on_the_page_and_reloads_on_data_and_config(project
     assert status == 200 and "Journeybook" in text_of(home)
     assert "This page has errors" not in text_of(home)
 
-    # site_config/ is watched too: a label edited there shows on the next rebuild.
+    # site_config/ is watched too: labels edited there show on the next rebuild, also those that
+    # shared macros print (the lifecycle badge comes from _site.html, which Jinja2 keeps).
     labels = project / "site_config" / "labels" / "en.yml"
-    labels.write_text(labels.read_text(encoding="utf-8").replace("preview_errors_title: This page has errors", "preview_errors_title: Fix me first"), encoding="utf-8")
+    text = labels.read_text(encoding="utf-8")
+    text = text.replace("preview_errors_title: This page has errors", "preview_errors_title: Fix me first")
+    labels.write_text(text.replace("lifecycle_active: Active", "lifecycle_active: Live in preview"), encoding="utf-8")
     wait_for(base + PAGE, lambda text: "Fix me first" in text, server, log)
+    wait_for(base + "journeys/", lambda text: "Live in preview" in text, server, log)
     assert server.poll() is None
 
 

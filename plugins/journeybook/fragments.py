@@ -12,7 +12,8 @@ Why that is safe: loaded objects never change (frozen dataclasses), and a previe
 (``journeybook.refresh``) keeps the objects of every playbook it did not reload and makes new
 ones for those it did, so a changed playbook never matches a kept piece. Whatever else a piece
 may read (labels, taxonomies, teams, templates, today's date) changes only with a full reload,
-which makes a new ``project.site`` and empties the cache. Objects are compared by identity and
+which makes a new ``project.site`` and empties the cache (new labels come with a new renderer,
+and so a new cache). Objects are compared by identity and
 held by the cache (an object's id is never reused while it lives); strings and numbers by
 value. Only the pieces used by the last rebuild that rendered hub pages are kept.
 ``mkdocs build`` renders each piece once and keeps nothing.
@@ -27,6 +28,8 @@ from jinja2.ext import Extension
 from jinja2.parser import Parser
 from markupsafe import Markup
 
+from .placeholders import MARK
+
 VALUES = (str, int, float, bool, type(None))
 T = TypeVar("T")
 
@@ -37,18 +40,18 @@ class FragmentCache:
     def __init__(self) -> None:
         self.enabled = False
         self._generation: object = None
-        self._labels: object = None
         self._current: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}
         self._last: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}
 
-    def start_build(self, enabled: bool, generation: object, labels: object) -> None:
-        """A build begins; ``generation`` (the project's shared data) or new labels void every piece."""
-        self.enabled = enabled
-        if not enabled or generation is not self._generation or labels != self._labels:
+    def start_build(self, generation: object) -> None:
+        """A build begins: a preview's with its ``generation`` (the project's shared data: when it
+        is not the last build's, no piece holds), or with None, which keeps nothing."""
+        self.enabled = generation is not None
+        if not self.enabled or generation is not self._generation:
             self._last, self._current = {}, {}
         elif self._current:  # else the last rebuild generated no hub page: the pieces before it still hold
             self._last, self._current = self._current, {}
-        self._generation, self._labels = generation, labels
+        self._generation = generation
 
     def get(self, parts: tuple[Any, ...], make: Callable[[], T]) -> T:
         """What ``make`` made from ``parts`` (the first naming where), made now if the last build did not."""
@@ -57,7 +60,10 @@ class FragmentCache:
         key = tuple(part if isinstance(part, VALUES) else id(part) for part in parts)
         found = self._current.get(key) or self._last.get(key)
         if found is None or any(a is not b for a, b in zip(found[0], parts) if not isinstance(b, VALUES)):
-            found = (parts, make())
+            made = make()
+            if isinstance(made, str) and MARK in made:
+                return made  # holds a placeholder of this build's store: never valid in the next
+            found = (parts, made)
         self._current[key] = found
         return found[1]  # type: ignore[no-any-return]
 

@@ -26,6 +26,8 @@ import secrets
 
 from markupsafe import Markup
 
+MARK = "JBHTML"
+"""How every placeholder starts (the secret follows)."""
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
@@ -39,7 +41,7 @@ class HtmlPlaceholders:
     """One store per build: HTML waiting to be put back into the page it was made for."""
 
     def __init__(self) -> None:
-        self.prefix = f"JBHTML{secrets.token_hex(8)}"
+        self.prefix = f"{MARK}{secrets.token_hex(8)}"
         self._token = re.compile(rf"{self.prefix}([SL])(\d+)")
         # In converted HTML a placeholder is a paragraph of its own, or the whole text of an
         # element (a tight list item); anywhere else (inside an attribute an author left

@@ -64,12 +64,16 @@ def template_problem(error: TemplateError, templates_dir: Path) -> TemplateProbl
 class Renderer:
     """One autoescaping environment, with the site's labels as a global.
 
-    Its ``html_block`` filter hands finished HTML to ``placeholders``; whoever converts the
-    rendered Markdown restores them afterwards (the plugin, in ``on_page_content``).
+    Its ``html_block`` filter hands finished HTML to the build's ``placeholders``; whoever
+    converts the rendered Markdown restores them afterwards (the plugin, in ``on_page_content``).
+    A preview keeps one renderer across rebuilds while the labels stay the same: Jinja2 keeps
+    each imported macro file with the globals it was first rendered with, so new labels need a
+    new renderer.
     """
 
     def __init__(self, templates_dir: Path, labels: Labels) -> None:
         self.templates_dir = templates_dir
+        self.labels = labels
         self.env = Environment(
             loader=FileSystemLoader(templates_dir / "blocks"),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -81,11 +85,16 @@ class Renderer:
         )
         self.env.filters["number"] = _format_number
         self.env.filters["isodate"] = _format_date
+        self.env.filters["html_block"] = self._html_block
+        self.env.globals["labels"] = labels
         self.placeholders = HtmlPlaceholders()
-        self.start_build(labels)
 
-    def start_build(self, labels: Labels, fragments_of: object = None) -> None:
-        """Begin a build with fresh placeholders and these labels, keeping compiled templates.
+    def _html_block(self, html: str, search: bool = True) -> Markup:
+        """The filter, bound once: a macro file Jinja2 keeps still reaches this build's store."""
+        return self.placeholders.put(html, search)
+
+    def start_build(self, fragments_of: object = None) -> None:
+        """Begin a build with fresh placeholders, keeping compiled templates.
 
         Compiling the block templates is a tenth of a preview rebuild; Jinja2 still recompiles
         any template whose file changed since (``auto_reload``). While previewing,
@@ -93,9 +102,7 @@ class Renderer:
         for the next rebuild (``journeybook.fragments``); None keeps none.
         """
         self.placeholders = HtmlPlaceholders()
-        self.env.globals["labels"] = labels
-        self.env.filters["html_block"] = self.placeholders.put
-        self.fragments.start_build(fragments_of is not None, fragments_of, labels)
+        self.fragments.start_build(fragments_of)
 
     @property
     def fragments(self) -> FragmentCache:

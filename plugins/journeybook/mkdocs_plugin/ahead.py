@@ -15,17 +15,22 @@ it; it gives ``None`` when the plugin got there first (the worker is behind), th
 on that job or is gone, and the plugin then does the job itself.
 The plugin also does a playbook page itself when the Markdown MkDocs hands over is not the one
 the worker started from (another plugin changed it). So the worker can make a build faster,
-never different. Only ``mkdocs build`` on Linux uses it: ``mkdocs serve`` runs threads (a poor
-place to fork) and, after the first build, redoes only what an edit touched.
+never different. Only ``mkdocs build`` on Linux uses it, and only while the process runs no
+other thread: forking copies locks a thread may hold (``mkdocs serve`` runs several, and redoes
+only what an edit touched anyway). Should the worker still get stuck, the plugin stops waiting
+after ``STALL_SECONDS``, ends it and carries on alone.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
+import shutil
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +43,8 @@ MIN_PLAYBOOKS = 20
 WORKER_NUMBERS = 1 << 40
 """The worker numbers its placeholders from here, clear of the plugin's own."""
 POLL_SECONDS = 0.002
+STALL_SECONDS = 60.0
+"""The longest the plugin waits for one job; the largest hub page takes well under a second."""
 
 
 @dataclass(frozen=True)
@@ -48,8 +55,8 @@ class Job:
 
 
 def can_work_ahead(playbooks: int) -> bool:
-    """Whether a second process would help: Linux (fork is safe there), two CPUs, enough pages."""
-    if not sys.platform.startswith("linux") or playbooks < MIN_PLAYBOOKS:
+    """Whether a second process would help and is safe to fork: Linux, one thread, two CPUs, enough pages."""
+    if not sys.platform.startswith("linux") or playbooks < MIN_PLAYBOOKS or threading.active_count() > 1:
         return False
     return len(os.sched_getaffinity(0)) >= 2
 
@@ -72,8 +79,9 @@ def _work(jobs: list[Job], placeholders: HtmlPlaceholders, folder: Path, parent:
     placeholders.hand_over()  # inherited from the plugin: not the worker's to send
     placeholders.number_from(WORKER_NUMBERS)
     for index, job in enumerate(jobs):
-        if os.getppid() != parent:
-            return  # the build is gone
+        if os.getppid() != parent:  # the build is gone, and will not clean up after us
+            shutil.rmtree(folder, ignore_errors=True)
+            return
         if not _claim(folder, index):
             continue  # the plugin did it itself
         try:
@@ -103,12 +111,24 @@ class Ahead:
         self._folder = Path(self._scratch.name)
         self._index = {job.key: index for index, job in enumerate(jobs)}
         self._placeholders = placeholders
-        self.taken = 0
         context = multiprocessing.get_context("fork")
         self._process = context.Process(
             target=_quietly, args=(jobs, placeholders, self._folder, os.getpid()), daemon=True, name="journeybook-ahead"
         )
-        self._process.start()
+
+    @classmethod
+    def start(cls, jobs: list[Job], placeholders: HtmlPlaceholders) -> Ahead | None:
+        """A started worker on ``jobs``, or None when the system will not fork one (memory, process limits)."""
+        ahead = cls(jobs, placeholders)
+        gc.freeze()  # the worker's collector then leaves the inherited objects, and their memory, shared
+        try:
+            ahead._process.start()
+        except OSError:
+            ahead._scratch.cleanup()
+            return None
+        finally:
+            gc.unfreeze()
+        return ahead
 
     def take(self, key: str) -> Any | None:
         """The result of the job ``key``, its HTML handed to the plugin's placeholders; None if there is none."""
@@ -118,10 +138,12 @@ class Ahead:
         path = self._folder / _file_name(index)
         if not path.exists() and _claim(self._folder, index):
             return None  # the worker has not got here yet
+        deadline = time.monotonic() + STALL_SECONDS
         while not path.exists():
-            if not self._process.is_alive():
+            if not self._process.is_alive() or time.monotonic() > deadline:
                 if path.exists():
                     break
+                self._process.terminate()  # stuck: the plugin does the rest itself
                 return None
             time.sleep(POLL_SECONDS)
         data = path.read_bytes()
@@ -130,7 +152,6 @@ class Ahead:
             return None
         result, waiting = pickle.loads(data)
         self._placeholders.adopt(waiting)
-        self.taken += 1
         return result
 
     def stop(self) -> None:

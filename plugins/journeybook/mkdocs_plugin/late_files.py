@@ -29,8 +29,8 @@ class LateFile(File):
     @property  # type: ignore[override]
     def _content(self) -> str | bytes | None:
         if self._make is not None:
-            make, self._make = self._make, None
-            self._made = make()
+            self._made = self._make()  # if it raises, the next read tries again
+            self._make = None
         return self._made
 
     @_content.setter

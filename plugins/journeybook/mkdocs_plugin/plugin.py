@@ -37,7 +37,7 @@ from __future__ import annotations
 import json
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -80,6 +80,15 @@ PRINT_SCRIPT_URI = "assets/javascripts/journeybook-print.js"
 # one (mkdocs.yml names this local copy), so file:// search never reaches another host.
 SHIM_URI = "assets/javascripts/iframe-worker.js"
 IFRAME_WORKER_SHIM = "node_modules/iframe-worker/shim/index.js"
+
+
+class RenderedAhead(NamedTuple):
+    """A playbook page as the second process rendered it, and from what."""
+
+    markdown: str
+    url: str
+    expanded: str
+    header: str
 
 
 class JourneybookPlugin(BasePlugin[JourneybookConfig]):
@@ -140,9 +149,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         config.extra_javascript.append(PRINT_SCRIPT_URI)
         self.language = str(config.theme.get("language") or "en")
         labels = load_labels(self.layout.labels_dir, self.language)
-        if self.renderer is None or self.renderer.templates_dir != self.layout.templates_dir:
+        if self.renderer is None or self.renderer.templates_dir != self.layout.templates_dir or self.renderer.labels != labels:
             self.renderer = Renderer(self.layout.templates_dir, labels)
-        self.renderer.start_build(labels, self.project.site if self.serving else None)
+        self.renderer.start_build(self.project.site if self.serving else None)
         self.preview = error_boxes(self.project, self.renderer) if self.serving else {}
         return config
 
@@ -185,6 +194,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def _start_ahead(self, files: Files, generated: list[GeneratedFile], config: MkDocsConfig) -> None:
         """Start the second process on every playbook page, in the order MkDocs converts them, then the generated files."""
         assert self.project is not None and self.renderer is not None
+        self._stop_ahead()  # a plugin running builds of its own may have left one
         self.ahead_used = 0
         if not self.config.parallel or not can_work_ahead(len(self.project.journeys)):
             return
@@ -197,7 +207,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         # MkDocs reads the generated files last, when it has converted every playbook. The worker
         # takes them from the end, the plugin from the start, each skipping what the other claimed.
         jobs += [Job(item.src_uri, item.make) for item in reversed(generated)]
-        self.ahead = Ahead(jobs, self.renderer.placeholders)
+        self.ahead = Ahead.start(jobs, self.renderer.placeholders)
         self.ahead_jobs = len(jobs)
 
     def _take_generated(self, item: GeneratedFile) -> str:
@@ -207,10 +217,11 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.ahead_used += 1
         return str(done)
 
-    def _render_ahead(self, journey: Journey, source_path: str, url: str, use_directory_urls: bool) -> tuple[str, str, str]:
+    def _render_ahead(self, journey: Journey, source_path: str, url: str, use_directory_urls: bool) -> RenderedAhead:
         """In the second process: what ``on_page_markdown`` and ``on_page_context`` would make of this page."""
         markdown = get_data(self._source(journey, source_path))[0]
-        return markdown, self._blocks(journey, markdown, url, use_directory_urls), str(self._header(journey, url, use_directory_urls))
+        expanded = self._blocks(journey, markdown, url, use_directory_urls)
+        return RenderedAhead(markdown, url, expanded, str(self._header(journey, url, use_directory_urls)))
 
     def _stop_ahead(self) -> None:
         if self.ahead is not None:
@@ -262,10 +273,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if journey is None or self.renderer is None:
             return None
         done = self.ahead.take(page.file.src_uri) if self.ahead is not None else None
-        if done is not None and done[0] == markdown:  # else another plugin changed the Markdown
+        if isinstance(done, RenderedAhead) and (done.markdown, done.url) == (markdown, page.url):  # else another plugin changed them
             self.ahead_used += 1
-            self.headers[page.file.src_uri] = Markup(done[2])
-            return str(done[1])
+            self.headers[page.file.src_uri] = Markup(done.header)
+            return done.expanded
         return self._blocks(journey, markdown, page.url, config.use_directory_urls)
 
     def _blocks(self, journey: Journey, markdown: str, url: str, use_directory_urls: bool) -> str:
