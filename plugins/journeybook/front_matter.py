@@ -47,6 +47,11 @@ Scanning character by character in Python cost a second on a thousand playbooks.
 """
 
 
+_new_tuple = tuple.__new__
+_PLAIN_NODE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+"""Events with an ``anchor`` and a ``tag`` to check (an alias has no tag: ``refuse_extras`` takes it)."""
+
+
 class YamlProblem(Exception):
     """A problem in the YAML text itself, at a 1-based line and column of the file."""
 
@@ -159,13 +164,15 @@ class _Builder:
         self.doc = YamlDocument(data=None)
 
     def pos(self, event: Any, raw: str | None = None) -> Position:
-        return Position(event.start_mark.line + 1 + self.offset, event.start_mark.column + 1, raw)
+        mark = event.start_mark
+        # tuple.__new__ skips the named tuple's Python-level constructor: half a million calls
+        return _new_tuple(Position, (mark.line + 1 + self.offset, mark.column + 1, raw))
 
     def refuse_extras(self, event: Any, path: Path_) -> None:
         anchored = getattr(event, "anchor", None) is not None or isinstance(event, yaml.AliasEvent)
         tag = getattr(event, "tag", None)
         if not anchored and (tag is None or tag == "!"):
-            return  # the usual case, decided before building a Position
+            return
         where = self.pos(event)
         if anchored:
             raise YamlProblem(
@@ -180,17 +187,17 @@ class _Builder:
         )
 
     def node(self, events: Any, event: Any, path: Path_) -> Any:
-        self.refuse_extras(event, path)
+        if event.__class__ not in _PLAIN_NODE_EVENTS or event.anchor is not None or event.tag not in (None, "!"):
+            self.refuse_extras(event, path)  # raises on what it refuses; the usual case skips the call
         if len(path) > MAX_DEPTH:
             where = self.pos(event)
             raise YamlProblem(where.line, where.column, f"is nested more than {MAX_DEPTH} levels deep", _describe_path(path))
         if isinstance(event, yaml.ScalarEvent):
             plain = not event.style and event.implicit[0]
             value = resolve_plain(event.value) if plain else event.value
-            where = self.pos(event, event.value)
-            if isinstance(value, str):
+            where = self.doc.values[path] = self.pos(event, event.value)
+            if isinstance(value, str) and _REFUSED_CHARS.search(value):
                 _check_text(value, where.line, where.column, path)
-            self.doc.values[path] = where
             return value
         if isinstance(event, yaml.SequenceStartEvent):
             self.doc.values[path] = self.pos(event)
@@ -202,7 +209,8 @@ class _Builder:
             self.doc.values[path] = self.pos(event)
             mapping: dict[str, Any] = {}
             while not isinstance(key_event := next(events), yaml.MappingEndEvent):
-                self.refuse_extras(key_event, path)
+                if key_event.__class__ is not yaml.ScalarEvent or key_event.anchor is not None or key_event.tag not in (None, "!"):
+                    self.refuse_extras(key_event, path)
                 where = self.pos(key_event)
                 if not isinstance(key_event, yaml.ScalarEvent):
                     raise YamlProblem(where.line, where.column, "a key must be a plain name, not a list or mapping", _describe_path(path))
