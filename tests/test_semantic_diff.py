@@ -202,7 +202,8 @@ def test_an_unknown_revision_is_a_usage_error(repo: Path) -> None:
     [
         ("*bold* _it_ `code`", r"\*bold\* \_it\_ \`code\`"),
         ("[link](http://x) ![img](y)", r"\[link\](http://x) \!\[img\](y)"),
-        ("<script>&amp; a|b ~~x~~ #1", r"\<script\>\&amp; a\|b \~\~x\~\~ \#1"),
+        ("<script>&amp; a|b ~~x~~ #1", "\\<script\\>\\&amp; a\\|b \\~\\~x\\~\\~ \\#\u20601"),
+        ("ask @retail-team, not jane@example.com", "ask @\u2060retail-team, not jane@example.com"),
         ("two\nlines\r\n  here", "two lines here"),
         ("back\\slash", "back\\\\slash"),
         ("Application abandonment: target 20% -> 15%", "Application abandonment: target 20% -\\> 15%"),

@@ -15,6 +15,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 _SIGNIFICANT = re.compile(r"([\\`*_\[\]<>|~&#!])")
+_REFERENCE = re.compile(r"(?<!\w)(@|\\#)(?=[A-Za-z0-9])")
+"""An @mention or #123 reference, which GitHub and GitLab act on even when escaped."""
+WORD_JOINER = "\u2060"
 
 
 class MarkdownSafe(str):
@@ -25,9 +28,12 @@ def escape_markdown(text: str) -> MarkdownSafe:
     """Inline text that reads the same in a comment: one line, Markdown's syntax characters escaped.
 
     Values always sit inside a line, never at its start, so only inline syntax (emphasis, code,
-    links, images, HTML, entities, tables, strike-through, heading closers) needs escaping.
+    links, images, HTML, entities, tables, strike-through, heading closers) needs escaping. An
+    invisible word joiner after ``@`` and ``#`` keeps a playbook's "ask @retail-team" or "#12"
+    from notifying a team or linking an issue when the comment is posted.
     """
-    return MarkdownSafe(_SIGNIFICANT.sub(r"\\\1", " ".join(text.split())))
+    escaped = _SIGNIFICANT.sub(r"\\\1", " ".join(text.split()))
+    return MarkdownSafe(_REFERENCE.sub(rf"\1{WORD_JOINER}", escaped))
 
 
 def code(text: object) -> MarkdownSafe:
