@@ -2,7 +2,8 @@
 
 For each N it generates a project (``generate.py``) and its plain twin (``plain.py``) and times,
 as separate processes on the same machine, the way a user runs them:
-- ``mkdocs build --strict`` of the full site (our plugin, every generated page);
+- ``mkdocs build --strict`` of the full site (our plugin, every generated page), and the same
+  build in one process (``parallel: false``: without the second process that renders ahead);
 - ``mkdocs build`` of the plain twin: the same pages with Material alone (the floor);
 - ``journeybook check --strict`` alone (wall time including interpreter start: what CI pays);
 - the peak memory of each: the larger of its peak RSS (``os.wait4``: the largest single process
@@ -49,6 +50,7 @@ ENV = {**os.environ, "JOURNEYBOOK_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 JOURNEYBOOK = [sys.executable, "-m", "journeybook.cli"]
 EDITED = "journey-0001"
+ONE_PROCESS = "mkdocs-one-process.yml"
 SERVE_START_LIMIT = 900.0
 EDIT_LIMIT = 120.0
 
@@ -75,6 +77,7 @@ class Site:
 class SizeResult:
     playbooks: int
     full_build: Run
+    one_process_build: Run
     plain_build: Run
     check: Run
     full_site: Site
@@ -216,10 +219,16 @@ def measure(count: int, workdir: Path, repeat: int, serve: bool) -> SizeResult:
     project = generate(workdir / f"full-{count}", count)
     plain = make_plain(project, workdir / f"plain-{count}")
     full_build = _best([*MKDOCS, "build", "--strict", "--quiet"], project, repeat, sample=True)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    if "\n  - journeybook\n" not in config:
+        raise BenchmarkError("mkdocs.yml of the generated project no longer lists '  - journeybook' on a line of its own")
+    (project / ONE_PROCESS).write_text(config.replace("\n  - journeybook\n", "\n  - journeybook:\n      parallel: false\n"), encoding="utf-8")
+    one_process = [*MKDOCS, "build", "--strict", "--quiet", "--config-file", ONE_PROCESS, "--site-dir", "site-one-process"]
+    one_process_build = _best(one_process, project, repeat)
     plain_build = _best([*MKDOCS, "build", "--quiet"], plain, repeat)
     check = _best([*JOURNEYBOOK, "check", "--strict"], project, repeat)
     prose, title = serve_edits(project) if serve else (None, None)
-    return SizeResult(count, full_build, plain_build, check, _site(project / "site"), _site(plain / "site"), prose, title)
+    return SizeResult(count, full_build, one_process_build, plain_build, check, _site(project / "site"), _site(plain / "site"), prose, title)
 
 
 def targets(results: list[SizeResult]) -> list[Target]:
@@ -254,13 +263,13 @@ def targets(results: list[SizeResult]) -> list[Target]:
 
 def table(results: list[SizeResult]) -> str:
     header = (
-        "| N | full build s | plain build s | full/plain | check s | memory full / plain / check MB"
+        "| N | full build s | in one process s | plain build s | full/plain | check s | memory full / plain / check MB"
         " | site full / plain MB | HTML per playbook full / plain KB | serve edit s (prose / title) |"
     )
     lines = [header, "|" + "---|" * (header.count("|") - 1)]
     for r in results:
         lines.append(
-            f"| {r.playbooks} | {r.full_build.seconds:.2f} | {r.plain_build.seconds:.2f} | {r.full_build.seconds / r.plain_build.seconds:.2f}"
+            f"| {r.playbooks} | {r.full_build.seconds:.2f} | {r.one_process_build.seconds:.2f} | {r.plain_build.seconds:.2f} | {r.full_build.seconds / r.plain_build.seconds:.2f}"
             f" | {r.check.seconds:.2f} | {r.full_build.memory_mb:.0f} / {r.plain_build.memory_mb:.0f} / {r.check.memory_mb:.0f}"
             f" | {r.full_site.bytes / 1e6:.1f} / {r.plain_site.bytes / 1e6:.1f}"
             f" | {r.full_site.html_per_playbook / 1e3:.1f} / {r.plain_site.html_per_playbook / 1e3:.1f}"
