@@ -9,7 +9,9 @@ the timings measure the normal path, not error reporting.
 
 The shared parts (mkdocs.yml, site_config/, templates/, data/owners.yml and the non-playbook
 pages under content/) are copied from the repository, so the benchmark follows whatever the
-site does today; node_modules is linked, not copied. The output is deterministic for a given N.
+site does today; node_modules is linked, not copied. Beside ``mkdocs.yml`` goes
+``mkdocs-one-process.yml``, the same site built without the plugin's second process
+(``parallel: false``), to time against it. The output is deterministic for a given N.
 
 Usage: ``python benchmarks/generate.py N TARGET [--plain PLAIN]`` (folders must not exist yet);
 ``--plain`` also writes the plain twin the build is compared with (``plain.py``).
@@ -35,6 +37,8 @@ TODAY = "2026-11-22"
 """Pin this as JOURNEYBOOK_TODAY when checking or building a generated project."""
 
 COPIED = ("mkdocs.yml", "site_config", "templates", "data/owners.yml")
+ONE_PROCESS = "mkdocs-one-process.yml"
+PLUGIN_LINE = "\n  - journeybook\n"
 EXAMPLE_JOURNEY_LINK = re.compile(r"(?<=journeys/)(?!index\.md)[\w-]+\.md")
 """A link from a copied page (persona, guide, home) to an example playbook the project lacks."""
 STAGES_PER_PHASE = 2
@@ -193,6 +197,7 @@ def generate(target: Path, count: int, repo: Path = REPO) -> Path:
         text = page.read_text(encoding="utf-8")
         page.write_text(EXAMPLE_JOURNEY_LINK.sub("journey-0001.md", text), encoding="utf-8")
     (target / "node_modules").symlink_to(repo / "node_modules")
+    _write_one_process_config(target)
     taxonomies = {
         "phases": _ids(target / "site_config" / "phases.yml"),
         "channels": _ids(target / "site_config" / "channels.yml"),
@@ -207,6 +212,13 @@ def generate(target: Path, count: int, repo: Path = REPO) -> Path:
         (journeys / f"{journey_id}.md").write_text(text, encoding="utf-8")
         (kpi_dir / f"{journey_id}.csv").write_text("journey,kpi,date,value,segment\n" + "\n".join(rows) + "\n", encoding="utf-8")
     return target
+
+
+def _write_one_process_config(target: Path) -> None:
+    config = (target / "mkdocs.yml").read_text(encoding="utf-8")
+    if PLUGIN_LINE not in config:
+        raise SystemExit("mkdocs.yml no longer lists '  - journeybook' on a line of its own; update benchmarks/generate.py")
+    (target / ONE_PROCESS).write_text(config.replace(PLUGIN_LINE, "\n  - journeybook:\n      parallel: false\n"), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -42,7 +42,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from generate import TODAY, generate
+from generate import ONE_PROCESS, TODAY, generate
 from plain import make_plain
 
 OUTPUT = Path(__file__).resolve().parent / "output" / "results.json"
@@ -50,7 +50,6 @@ ENV = {**os.environ, "JOURNEYBOOK_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 JOURNEYBOOK = [sys.executable, "-m", "journeybook.cli"]
 EDITED = "journey-0001"
-ONE_PROCESS = "mkdocs-one-process.yml"
 SERVE_START_LIMIT = 900.0
 EDIT_LIMIT = 120.0
 
@@ -134,14 +133,14 @@ def _timed(command: list[str], cwd: Path, sample: bool = False) -> Run:
         while not done.wait(0.02):
             peak_pss[0] = max(peak_pss[0], _tree_pss_kb(process.pid))
 
-    sampler = threading.Thread(target=sample_pss, daemon=True)
-    if sample:
+    sampler = threading.Thread(target=sample_pss, daemon=True) if sample else None
+    if sampler is not None:
         sampler.start()
     errors = process.stderr.read()  # drained while it runs, so a chatty build never blocks
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     done.set()
-    if sample:
+    if sampler is not None:
         sampler.join()
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
@@ -219,10 +218,6 @@ def measure(count: int, workdir: Path, repeat: int, serve: bool) -> SizeResult:
     project = generate(workdir / f"full-{count}", count)
     plain = make_plain(project, workdir / f"plain-{count}")
     full_build = _best([*MKDOCS, "build", "--strict", "--quiet"], project, repeat, sample=True)
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    if "\n  - journeybook\n" not in config:
-        raise BenchmarkError("mkdocs.yml of the generated project no longer lists '  - journeybook' on a line of its own")
-    (project / ONE_PROCESS).write_text(config.replace("\n  - journeybook\n", "\n  - journeybook:\n      parallel: false\n"), encoding="utf-8")
     one_process = [*MKDOCS, "build", "--strict", "--quiet", "--config-file", ONE_PROCESS, "--site-dir", "site-one-process"]
     one_process_build = _best(one_process, project, repeat)
     plain_build = _best([*MKDOCS, "build", "--quiet"], plain, repeat)

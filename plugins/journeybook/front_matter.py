@@ -42,7 +42,7 @@ _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u20
 _REFUSED_CHARS = re.compile("[\ud800-\udfff\u202a-\u202e\u2066-\u2069\u200e\u200f\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 """Lone surrogates, bidirectional controls and control characters (tab and newline are fine).
 
-One regular-expression scan per value finds the first of them; ``_check_text`` then names it.
+One regular-expression scan per value finds the first of them; ``_refuse_text`` then names it.
 Scanning character by character in Python cost a second on a thousand playbooks.
 """
 
@@ -133,11 +133,9 @@ def _describe_path(path: Path_) -> str:
     return out
 
 
-def _check_text(value: str, line: int, column: int, path: Path_) -> None:
-    refused = _REFUSED_CHARS.search(value)
-    if refused is None:
-        return
-    for char in value[refused.start():]:
+def _refuse_text(value: str, start: int, line: int, column: int, path: Path_) -> None:
+    """Name the refused character ``_REFUSED_CHARS`` found at ``start`` of ``value``."""
+    for char in value[start:]:
         code = ord(char)
         if 0xD800 <= code <= 0xDFFF:
             raise YamlProblem(line, column, "contains a lone surrogate escape, which is not a character; remove it", _describe_path(path))
@@ -196,8 +194,8 @@ class _Builder:
             plain = not event.style and event.implicit[0]
             value = resolve_plain(event.value) if plain else event.value
             where = self.doc.values[path] = self.pos(event, event.value)
-            if isinstance(value, str) and _REFUSED_CHARS.search(value):
-                _check_text(value, where.line, where.column, path)
+            if isinstance(value, str) and (refused := _REFUSED_CHARS.search(value)):
+                _refuse_text(value, refused.start(), where.line, where.column, path)
             return value
         if isinstance(event, yaml.SequenceStartEvent):
             self.doc.values[path] = self.pos(event)

@@ -407,12 +407,17 @@ class Readings:
     sql_sources: frozenset[str]
 
 
+def sql_sources_used(journeys: Iterable[Journey]) -> set[str]:
+    """The SQL sources the journeys' KPIs read (each is queried once per build)."""
+    return {kpi.source.id for journey in journeys for kpi in journey.kpis if kpi.source.kind == "sql"}
+
+
 def read_measurements(layout: Layout, journeys: dict[str, Journey], sources: dict[str, TaxonomyEntry], findings: Findings) -> Readings | None:
     """All measurements of a build, read once: the files, then each SQL source a KPI reads.
 
     ``None`` when there is nothing to read (pandas is not even imported then).
     """
-    used_sql = sorted({k.source.id for j in journeys.values() for k in j.kpis if k.source.kind == "sql"})
+    used_sql = sorted(sql_sources_used(journeys.values()))
     files = measurement_files(layout)
     if not files and not used_sql:
         return None

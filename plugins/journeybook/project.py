@@ -20,7 +20,7 @@ from .front_matter import YamlDocument, YamlProblem, read_markdown
 from .input_models import PlaybookInput
 from .kpi_status import KpiView, kpi_views
 from .layout import Layout
-from .measurements import Readings, join_measurements, read_measurements
+from .measurements import Readings, join_measurements, read_measurements, sql_sources_used
 from .page_blocks import BLOCKS, unknown_directives
 from .resolve import JourneyResolver
 from .resolved import Journey
@@ -156,8 +156,7 @@ def load_project(layout: Layout, only: list[Path] | None = None, site: SiteData 
 
 def _join_measurements(project: Project, documents: dict[str, YamlDocument], readings: Readings | None, every_journey: bool) -> None:
     """Read every measurement once (unless given) and compute each KPI's view (status, trend, breakdown)."""
-    needed = {k.source.id for j in project.journeys.values() for k in j.kpis if k.source.kind == "sql"}
-    if readings is None or not needed <= readings.sql_sources:
+    if readings is None or not sql_sources_used(project.journeys.values()) <= readings.sql_sources:
         readings = read_measurements(project.layout, project.journeys, project.site.sources, project.findings)
     project.readings = readings
     frame = join_measurements(readings, project.journeys, project.findings, every_journey, report_rows=not project.broken) if readings else None

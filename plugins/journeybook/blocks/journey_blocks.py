@@ -24,7 +24,7 @@ from ..page_blocks import DEFAULT_AFTER, DEFAULT_BEFORE, BlockContext, block
 
 def model(context: BlockContext) -> DiagramModel:
     """The page's diagram model, shared by the three diagrams."""
-    return context.shared("diagram_model", lambda: diagram_model(context.journey, context.renderer.env.globals["labels"]))  # type: ignore[arg-type]
+    return context.shared("diagram_model", lambda: diagram_model(context.journey, context.renderer.labels))
 
 
 def lane_cells(context: BlockContext) -> dict[str, list[Markup]]:

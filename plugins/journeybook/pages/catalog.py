@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from ..kpi_status import KpiView, Status, status_counts
+from ..kpi_status import Status, status_counts
 from ..site_pages import GeneratedFile, SiteContext, producer
 from .page import render_page, views
 
@@ -13,10 +11,8 @@ CATALOG_URI = "journeys/index.md"
 
 def kpi_health(context: SiteContext) -> dict[str, dict[Status, int]]:
     """Journey id -> how many of its KPIs are in each status, counted as the KPI health page counts."""
-    by_journey: dict[str, list[KpiView]] = defaultdict(list)
-    for (journey_id, _), view in context.project.kpis.items():
-        by_journey[journey_id].append(view)
-    return {journey.id: status_counts(by_journey.get(journey.id, ())) for journey in views(context).catalog}
+    kpis = context.project.kpis
+    return {j.id: status_counts(kpis[(j.id, k.id)] for k in j.kpis if (j.id, k.id) in kpis) for j in views(context).catalog}
 
 
 def health_sort_key(counts: dict[Status, int]) -> str:

@@ -7,8 +7,8 @@ from .page import render_page, views
 
 START_URI = "start-here.md"
 
-# The parts of a playbook page, in the order a reader meets them (labels ``start_read_<part>_*``).
-# The parts of a playbook page in the default layout (page_blocks.DEFAULT_BEFORE/AFTER).
+# The parts of a playbook page, in the order the default layout shows them
+# (page_blocks.DEFAULT_BEFORE/AFTER); labels ``start_read_<part>_*``.
 READING_STEPS = ("header", "goals", "overview", "prose", "map", "stages", "kpis", "verification")
 
 # Glossary terms, in reading order (labels ``glossary_<term>_term`` and ``_text``); ``phase``
