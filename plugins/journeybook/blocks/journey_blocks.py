@@ -43,12 +43,12 @@ def grid(context: BlockContext) -> MapGrid:
 
 @block("diagram")
 def diagram_block(context: BlockContext) -> str:
-    return str(context.renderer.render("diagram.md", mermaid=journey(model(context))))
+    return str(context.renderer.render("mermaid.md", block="diagram", kind="journey", mermaid=journey(model(context))))
 
 
 @block("flow")
 def flow_block(context: BlockContext) -> str:
-    return str(context.renderer.render("flow.md", mermaid=flowchart(model(context))))
+    return str(context.renderer.render("mermaid.md", block="flow", kind="flow", mermaid=flowchart(model(context))))
 
 
 @block("curve")

@@ -33,8 +33,8 @@ class GeneratedFiles:
     and the same for the build under way."""
 
     def __init__(self) -> None:
-        self.finished: dict[str, str | bytes] = {}
-        self.building: dict[str, str | bytes] = {}
+        self.finished: dict[str, str] = {}
+        self.building: dict[str, str] = {}
         self.finished_source: object = None
         self.building_source: object = None
 
@@ -42,9 +42,9 @@ class GeneratedFiles:
         """A build begins, generating from ``source`` (the project)."""
         self.building, self.building_source = {}, source
 
-    def file(self, config: MkDocsConfig, src_uri: str, content: str | bytes, finished: Callable[[str], str]) -> File:
+    def file(self, config: MkDocsConfig, src_uri: str, content: str, finished: Callable[[str], str]) -> File:
         """The MkDocs file for ``content``; ``finished`` turns page text into what readers get."""
-        data = self.building[src_uri] = content if isinstance(content, bytes) else finished(content)
+        data = self.building[src_uri] = finished(content)
         kind = UnchangedFile if self.finished.get(src_uri) == data else File
         return kind.generated(config, src_uri, content=content)
 
