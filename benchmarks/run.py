@@ -48,7 +48,7 @@ from plain import make_plain
 OUTPUT = Path(__file__).resolve().parent / "output" / "results.json"
 ENV = {**os.environ, "JOURNEYBOOK_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-JOURNEYBOOK = [sys.executable, "-m", "journeybook.cli"]
+JOURNEYBOOK = [sys.executable, "-m", "journeybook.cli.main"]
 EDITED = "journey-0001"
 SERVE_START_LIMIT = 900.0
 EDIT_LIMIT = 120.0

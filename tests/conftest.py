@@ -36,7 +36,7 @@ def run(args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: 
 
 
 def journeybook(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Result:
-    return run([sys.executable, "-m", "journeybook.cli", *args], cwd=cwd, env=env)
+    return run([sys.executable, "-m", "journeybook.cli.main", *args], cwd=cwd, env=env)
 
 
 def mkdocs_build(project: Path, *extra: str, config: str = "mkdocs.yml") -> Result:

@@ -19,10 +19,10 @@ import pytest
 import yaml
 
 from conftest import REPO, copy_project
-from journeybook.labels import Labels, load_labels
-from journeybook.layout import Layout
-from journeybook.project import load_project
-from journeybook.resolved import Journey
+from journeybook.render.labels import Labels, load_labels
+from journeybook.read.layout import Layout
+from journeybook.model.project import load_project
+from journeybook.model.resolved import Journey
 
 # Every character and word that means something in Mermaid's journey or flowchart syntax.
 HOSTILE = [

@@ -36,7 +36,7 @@ def test_a_killed_build_leaves_the_last_good_site_and_its_leftovers_are_cleaned(
     before = snapshot(project / "site")
     retitle(project, "Retitled while building")
     env = {**os.environ, "JOURNEYBOOK_TODAY": TODAY}
-    process = subprocess.Popen([sys.executable, "-m", "journeybook.cli", "build"], cwd=project, env=env,
+    process = subprocess.Popen([sys.executable, "-m", "journeybook.cli.main", "build"], cwd=project, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not any(any(p.iterdir()) for p in project.glob(".site-build-*")):

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from conftest import copy_project
 from diagram_support import example_journeys, labels, load_journey, write_playbook
-from journeybook.diagram_model import Feeling, diagram_model, tone
-from journeybook.emotion_curve import emotion_curve, score_y
-from journeybook.map_grid import LANES, map_grid
+from journeybook.views.diagram import Feeling, diagram_model, tone
+from journeybook.views.curve import emotion_curve, score_y
+from journeybook.views.grid import LANES, map_grid
 
 PLAYBOOK = {
     "title": "Returning phase", "description": "A phase visited twice.", "persona": "first-time-buyer",

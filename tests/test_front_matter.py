@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from journeybook.front_matter import YamlProblem, load_yaml, split_markdown
+from journeybook.read.front_matter import YamlProblem, load_yaml, split_markdown
 
 
 def test_values_resolve_by_yaml_1_2_not_1_1() -> None:

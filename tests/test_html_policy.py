@@ -6,7 +6,7 @@ import markdown
 import pytest
 from pymdownx.superfences import fence_code_format
 
-from journeybook.html_policy import HtmlPolicy, clean_html
+from journeybook.render.html_policy import HtmlPolicy, clean_html
 
 EXTENSIONS = ["md_in_html", "attr_list", "tables", "pymdownx.superfences"]
 CONFIGS = {"pymdownx.superfences": {"custom_fences": [{"name": "mermaid", "class": "mermaid", "format": fence_code_format}]}}

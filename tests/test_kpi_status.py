@@ -12,9 +12,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from journeybook.kpi_chart import kpi_chart
-from journeybook.kpi_status import Point, Reading, Status, Trend, kpi_views, status_of, trend_of
-from journeybook.resolved import Journey, Kpi, Persona, Settings, TaxonomyEntry
+from journeybook.views.kpi_chart import kpi_chart
+from journeybook.views.kpi_status import Point, Reading, Status, Trend, kpi_views, status_of, trend_of
+from journeybook.model.resolved import Journey, Kpi, Persona, Settings, TaxonomyEntry
 
 FILES = TaxonomyEntry("files", "Measurement files", "", kind="files")
 

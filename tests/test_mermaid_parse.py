@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from diagram_support import decode, example_journeys, hostile_journey, labels, mermaid_parse, one_line
-from journeybook.diagram_model import DiagramModel, FlowNode, diagram_model
-from journeybook.mermaid import flowchart, journey
+from journeybook.views.diagram import DiagramModel, FlowNode, diagram_model
+from journeybook.render.mermaid import flowchart, journey
 
 
 def expected_journey(model: DiagramModel) -> dict[str, Any]:

@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from journeybook.findings import Findings
-from journeybook.front_matter import YamlProblem, decode, split_markdown
-from journeybook.input_models import PlaybookInput
-from journeybook.resolve import JourneyResolver
-from journeybook.resolved import Persona, TaxonomyEntry, Team
-from journeybook.site_data import SiteData
-from journeybook.validation import validate
+from journeybook.read.front_matter import YamlProblem, decode, split_markdown
+from journeybook.model.inputs import PlaybookInput
+from journeybook.model.resolve import JourneyResolver
+from journeybook.model.resolved import Persona, TaxonomyEntry, Team
+from journeybook.model.site_data import SiteData
+from journeybook.model.validation import validate
 
 SITE = SiteData(
     phases={i: TaxonomyEntry(i, i.title(), "") for i in ("before", "during", "after")},

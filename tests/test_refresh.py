@@ -14,9 +14,9 @@ from typing import Any, Callable
 import pytest
 
 from conftest import TODAY
-from journeybook.layout import Layout
-from journeybook.project import Project, load_project
-from journeybook.refresh import Inputs, refresh
+from journeybook.read.layout import Layout
+from journeybook.model.project import Project, load_project
+from journeybook.model.refresh import Inputs, refresh
 
 MORTGAGE = "content/journeys/mortgage-application.md"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import REPO, journeybook
 from journeybook.findings import Finding, Severity
-from journeybook.reporting import as_github, as_gitlab, as_json
+from journeybook.cli.reporting import as_github, as_gitlab, as_json
 
 TRICKY = Finding(
     file="content/journeys/a,b:c.md", line=14, column=9, field="stages[1].name",

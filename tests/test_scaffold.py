@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, TODAY, journeybook, mkdocs_build
-from journeybook.front_matter import read_markdown
+from journeybook.read.front_matter import read_markdown
 
 OWNERS = """\
 # Teams of the company. Keep this comment: it tells people who to ask.
@@ -101,7 +101,7 @@ def test_in_a_terminal_it_asks_for_what_is_missing(small: Path) -> None:
         os.write(controller, b"Home internet outage\n\nretail-lendng\nretail-lending\n\n")
         env = {**os.environ, "JOURNEYBOOK_TODAY": TODAY}
         done = subprocess.run(
-            [sys.executable, "-m", "journeybook.cli", "new", "playbook"],
+            [sys.executable, "-m", "journeybook.cli.main", "new", "playbook"],
             cwd=small, stdin=terminal, capture_output=True, text=True, timeout=60, env=env,
         )
     finally:

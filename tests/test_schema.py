@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import REPO, journeybook
-from journeybook.schema import render_schemas
+from journeybook.authoring.schema import render_schemas
 
 
 def test_checked_in_schemas_are_in_sync_with_the_models() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, journeybook
-from journeybook.markdown_rendering import code, escape_markdown
+from journeybook.render.markdown import code, escape_markdown
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",

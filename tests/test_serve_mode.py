@@ -22,7 +22,7 @@ from typing import Callable, Iterator
 import pytest
 
 from conftest import TODAY, mkdocs_build
-from journeybook.front_matter import read_markdown
+from journeybook.read.front_matter import read_markdown
 
 PLAYBOOK = "content/journeys/mortgage-application.md"
 PAGE = "journeys/mortgage-application/"
@@ -186,7 +186,7 @@ def _article(page: str) -> str:
 
 
 def test_dirty_preview_hub_pages_equal_a_fresh_build_after_edits(project: Path, served_dirty: tuple[str, subprocess.Popen[str], Path]) -> None:
-    """Hub-page pieces kept from the last rebuild (journeybook.fragments) never show old content."""
+    """Hub-page pieces kept from the last rebuild (journeybook.render.fragments) never show old content."""
     base, server, log = served_dirty
     wait_for(base + "journeys/", lambda text: "Mortgage" in text, server, log)
     source = project / PLAYBOOK

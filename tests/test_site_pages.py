@@ -21,7 +21,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from conftest import REPO, copy_project, mkdocs_build, run
-from journeybook.schema import SCHEMAS, build_schema
+from journeybook.authoring.schema import SCHEMAS, build_schema
 
 LATE = "2028-06-01"  # every example review and verification is overdue by then
 STATUSES = ("off-track", "at-risk", "no-data", "on-track")  # the KPI health page's order: attention first

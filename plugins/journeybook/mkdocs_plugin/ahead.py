@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from ..placeholders import HtmlPlaceholders
+from journeybook.render.placeholders import HtmlPlaceholders
 
 MIN_PLAYBOOKS = 20
 """Below this, forking costs more than it saves."""

@@ -13,6 +13,8 @@ from typing import Callable
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from journeybook.mkdocs_plugin.problems import as_plugin_error
+
 
 class LateFile(File):
     """A generated file made by ``make`` when first read (every read goes through ``_content``)."""
@@ -29,7 +31,8 @@ class LateFile(File):
     @property  # type: ignore[override]
     def _content(self) -> str | bytes | None:
         if self._make is not None:
-            self._made = self._make()  # if it raises, the next read tries again
+            with as_plugin_error():
+                self._made = self._make()  # if it raises, the next read tries again
             self._make = None
         return self._made
 

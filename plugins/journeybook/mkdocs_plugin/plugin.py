@@ -4,8 +4,8 @@ Events used, and why:
 - ``on_startup``: remember whether this is ``mkdocs serve`` (a preview) or a build.
 - ``on_config``: load and validate every playbook once per build (errors stop the build with a
   ``PluginError``; warnings go through the plugin logger so ``--strict`` fails on them); while
-  serving, each rebuild reloads only the playbooks an edit touched (``journeybook.refresh``).
-  It also adds the raw-HTML policy (``journeybook.html_policy``) to the Markdown extensions.
+  serving, each rebuild reloads only the playbooks an edit touched (``journeybook.model.refresh``).
+  It also adds the raw-HTML policy (``journeybook.render.html_policy``) to the Markdown extensions.
 - ``on_files``: add Mermaid's bundle, our stylesheet, the table-sorting and print scripts, the
   iframe-worker shim (so no page loads anything from another host) and every generated page
   and export (``journeybook.pages``); while serving, one unchanged since the last build is
@@ -17,7 +17,7 @@ Events used, and why:
   directives on playbook pages (or take them from the second process); append its journeys
   to each persona page.
 - ``on_page_content``: turn each generated block's placeholder into a stand-in holding only
-  its words, which is what Material's search indexes (``journeybook.placeholders``); in
+  its words, which is what Material's search indexes (``journeybook.render.placeholders``); in
   preview only, put a page's errors in a box at its top.
   Default priority: Material's search plugin reads the page later, in ``on_page_context``.
 - ``on_post_page``: replace the stand-ins with the generated HTML.
@@ -49,26 +49,26 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from ..findings import Severity
-from ..front_matter import body_of
-from ..html_policy import HtmlPolicy
-from ..kpi_status import KPI_VIEWS
-from ..labels import load_labels
-from ..layout import Layout
-from ..links import Links
-from .. import blocks, pages  # noqa: F401  (importing registers every block and page producer)
-from ..page_blocks import BlockContext, expand
-from ..pages.personas import persona_journeys
-from ..preview import error_boxes
-from ..project import Project, load_project
-from ..refresh import Inputs, refresh
-from ..resolved import Journey
-from ..rendering import Renderer
-from ..site_pages import GeneratedFile, SiteContext, generate
-from .ahead import Ahead, Job, can_work_ahead
-from .config import JourneybookConfig
-from .late_files import LateFile
-from .unchanged import GeneratedFiles, title_skipped
+from journeybook.blocks.registry import BlockContext, expand
+from journeybook.findings import Severity
+from journeybook.mkdocs_plugin.ahead import Ahead, Job, can_work_ahead
+from journeybook.mkdocs_plugin.config import JourneybookConfig
+from journeybook.mkdocs_plugin.late_files import LateFile
+from journeybook.mkdocs_plugin.problems import plain_problems
+from journeybook.mkdocs_plugin.unchanged import GeneratedFiles, title_skipped
+from journeybook.model.project import Project, load_project
+from journeybook.model.refresh import Inputs, refresh
+from journeybook.model.resolved import Journey
+from journeybook.pages.personas import persona_journeys
+from journeybook.pages.registry import GeneratedFile, SiteContext, generate
+from journeybook.read.front_matter import body_of
+from journeybook.read.layout import Layout
+from journeybook.render.error_boxes import error_boxes
+from journeybook.render.html_policy import HtmlPolicy
+from journeybook.render.labels import load_labels
+from journeybook.render.links import Links
+from journeybook.render.templates import Renderer
+from journeybook.views.kpi_status import KPI_VIEWS
 
 log = get_plugin_logger(__name__)
 
@@ -123,6 +123,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
                     server.watch(str(folder))
         return server
 
+    @plain_problems
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
@@ -155,6 +156,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.preview = error_boxes(self.project, self.renderer) if self.serving else {}
         return config
 
+    @plain_problems
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.layout is None:
             return None
@@ -262,6 +264,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items() if value not in (None, [], ""))
         return f"---\n{front}---\n{body_of(Path(source_path).read_text(encoding='utf-8-sig'))}"
 
+    @plain_problems
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         escape_page_meta(page.meta)
         self.html_policy.applies = page.file.generated_by is None  # generated pages are ours throughout

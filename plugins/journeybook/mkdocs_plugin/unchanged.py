@@ -4,7 +4,7 @@ MkDocs counts every in-memory file as modified, so under ``mkdocs serve --dirty`
 would convert and index every hub page again, however small the edit. ``GeneratedFiles``
 compares each generated file's finished content (placeholders shown as their HTML) with the
 last build's and hands MkDocs an ``UnchangedFile`` when it is the same, which ``--dirty``
-skips. When the project itself did not change (``journeybook.refresh`` hands back the same
+skips. When the project itself did not change (``journeybook.model.refresh`` hands back the same
 one after an edit of a playbook's prose), the last build's files are reused without generating
 anything. A skipped page is never read, so MkDocs knows no title for it; ``title_skipped``
 gives it its first heading for the navigation.

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..kpi_status import Status, status_counts
-from ..site_pages import GeneratedFile, SiteContext, producer
-from .page import render_page, views
+from journeybook.pages.context import GeneratedFile, SiteContext
+from journeybook.pages.page import render_page, views
+from journeybook.views.kpi_status import Status, status_counts
 
 CATALOG_URI = "journeys/index.md"
 
@@ -24,7 +24,6 @@ def health_sort_key(counts: dict[Status, int]) -> str:
     return " ".join(str(counts[status]) for status in Status)
 
 
-@producer
 def catalog_page(context: SiteContext) -> list[GeneratedFile]:
     return [render_page(
         context, CATALOG_URI, "catalog.md",

@@ -11,11 +11,18 @@ import json
 from functools import partial
 from typing import Any
 
-from ..links import Links
-from ..resolved import Journey, Kpi, Stage, TaxonomyEntry, Team, Verification
-from ..schema import SCHEMAS, build_schema
-from ..site_pages import GeneratedFile, SiteContext, producer
-from .page import views
+from journeybook.authoring.schema import SCHEMAS, build_schema
+from journeybook.model.resolved import (
+    Journey,
+    Kpi,
+    Stage,
+    TaxonomyEntry,
+    Team,
+    Verification,
+)
+from journeybook.pages.context import GeneratedFile, SiteContext
+from journeybook.pages.page import views
+from journeybook.render.links import Links
 
 EXPORT_URI = "journeys.json"
 SCHEMA_FILE = "playbook.schema.json"
@@ -69,7 +76,6 @@ def journey_record(journey: Journey, url: str) -> dict[str, Any]:
     }
 
 
-@producer
 def journeys_json(context: SiteContext) -> list[GeneratedFile]:
     return [GeneratedFile(EXPORT_URI, partial(_journeys_json, context))]
 

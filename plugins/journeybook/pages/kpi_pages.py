@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from ..kpi_status import KpiView, Reading, Status, status_counts
-from ..links import Links
-from ..resolved import Team
-from ..site_pages import GeneratedFile, SiteContext, producer
-from .page import render_page, views
+from journeybook.model.resolved import Team
+from journeybook.pages.context import GeneratedFile, SiteContext
+from journeybook.pages.page import render_page, views
+from journeybook.render.links import Links
+from journeybook.views.kpi_status import KpiView, Reading, Status, status_counts
 
 KPIS_URI = "kpis.md"
 CSV_URI = "kpis.csv"
@@ -86,7 +86,6 @@ def by_category(items: list[KpiView]) -> list[Group]:
     return [Group(c, c, _attention_first(members)) for c, members in found.items() if members]
 
 
-@producer
 def kpi_health_page(context: SiteContext) -> list[GeneratedFile]:
     items = ordered(context)
     return [render_page(
@@ -124,7 +123,6 @@ def kpi_record(view: KpiView, links: Links) -> dict[str, Any]:
     }
 
 
-@producer
 def kpis_json(context: SiteContext) -> list[GeneratedFile]:
     return [GeneratedFile(JSON_URI, partial(_kpis_json, context))]
 
@@ -159,7 +157,6 @@ def _csv_row(view: KpiView, reading: Reading, links: Links) -> list[Any]:
     ]
 
 
-@producer
 def kpis_csv(context: SiteContext) -> list[GeneratedFile]:
     return [GeneratedFile(CSV_URI, partial(_kpis_csv, context))]
 

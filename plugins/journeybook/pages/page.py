@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from ..links import Links
-from ..site_pages import GeneratedFile, SiteContext
-from ..site_views import SiteViews
+from journeybook.pages.context import GeneratedFile, SiteContext
+from journeybook.render.links import Links
+from journeybook.views.site import SiteViews
 
 
 def views(context: SiteContext) -> SiteViews:

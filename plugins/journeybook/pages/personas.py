@@ -6,14 +6,13 @@ Persona pages are written by hand (``content/personas/<id>.md``); the plugin app
 
 from __future__ import annotations
 
-from ..links import Links
-from ..site_pages import GeneratedFile, SiteContext, producer
-from .page import render_page, views
+from journeybook.pages.context import GeneratedFile, SiteContext
+from journeybook.pages.page import render_page, views
+from journeybook.render.links import Links
 
 PERSONAS_URI = "personas/index.md"
 
 
-@producer
 def persona_index(context: SiteContext) -> list[GeneratedFile]:
     shared = views(context)
     personas = sorted(context.project.site.personas.values(), key=lambda p: (p.title.casefold(), p.id))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..site_pages import GeneratedFile, SiteContext, producer
-from .page import render_page, views
+from journeybook.pages.context import GeneratedFile, SiteContext
+from journeybook.pages.page import render_page, views
 
 START_URI = "start-here.md"
 
@@ -19,7 +19,6 @@ GLOSSARY = (
 )
 
 
-@producer
 def start_here_page(context: SiteContext) -> list[GeneratedFile]:
     return [
         render_page(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from ..site_pages import GeneratedFile, SiteContext, producer
-from .page import render_page
+from journeybook.pages.context import GeneratedFile, SiteContext
+from journeybook.pages.page import render_page
 
 TAGS_URI = "tags.md"
 
 
-@producer
 def tags_page(context: SiteContext) -> list[GeneratedFile]:
     return [render_page(context, TAGS_URI, "tags.md")]

@@ -6,14 +6,13 @@ through ``Links.team``.
 
 from __future__ import annotations
 
-from ..links import TEAM_PAGE
-from ..site_pages import GeneratedFile, SiteContext, producer
-from .page import render_page, views
+from journeybook.pages.context import GeneratedFile, SiteContext
+from journeybook.pages.page import render_page, views
+from journeybook.render.links import TEAM_PAGE
 
 TEAMS_URI = "teams/index.md"
 
 
-@producer
 def team_pages(context: SiteContext) -> list[GeneratedFile]:
     holdings = sorted(views(context).teams.values(), key=lambda h: (h.team.name.casefold(), h.team.id))
     pages = [render_page(context, TEAMS_URI, "teams.md", holdings=holdings)]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from ..links import VERIFICATION_PAGE, method_anchor
-from ..site_pages import GeneratedFile, SiteContext, producer
-from .page import render_page, views
+from journeybook.pages.context import GeneratedFile, SiteContext
+from journeybook.pages.page import render_page, views
+from journeybook.render.links import VERIFICATION_PAGE, method_anchor
 
 
-@producer
 def verification_page(context: SiteContext) -> list[GeneratedFile]:
     shared = views(context)
     return [

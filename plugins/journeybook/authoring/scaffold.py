@@ -1,0 +1,213 @@
+"""Starting files for CX owners: a playbook, a persona or a team, valid and explained.
+
+A blank file is where non-programmers get stuck, and a copied playbook carries someone else's
+mistakes. A scaffold is the smallest file that passes ``journeybook check``, with a plain-words
+comment beside every field. Every file is validated before it is written (so a title that is
+too long is refused here, not in the pull request), and nothing existing is ever overwritten:
+a team is appended to ``data/owners.yml`` as text, which keeps the file's own comments.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Sequence
+
+from pydantic import BaseModel
+
+from journeybook.errors import UsageError
+from journeybook.findings import Findings, not_allowed
+from journeybook.model.inputs import (
+    SLUG_PATTERN,
+    OwnersFile,
+    PersonaInput,
+    PlaybookInput,
+)
+from journeybook.model.site_data import load_site_data
+from journeybook.model.validation import validate
+from journeybook.read.front_matter import YamlProblem, load_yaml, split_markdown
+from journeybook.read.layout import Layout
+
+KINDS = ("playbook", "persona", "team")
+FIRST_STAGE = "first-step"
+PREFERRED_CHANNEL = "web"
+_TEAM_ITEM = re.compile(r"^([ \t]*)-[ \t]+id:", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The ids a new file may refer to, read from the project so the file passes the check."""
+
+    teams: tuple[str, ...]
+    personas: tuple[str, ...]
+    phases: tuple[str, ...]
+    channels: tuple[str, ...]
+
+    @classmethod
+    def of(cls, layout: Layout) -> Vocabulary:
+        site = load_site_data(layout, Findings())
+        return cls(tuple(site.teams), tuple(site.personas), tuple(site.phases), tuple(site.channels))
+
+
+def slugify(text: str) -> str:
+    """An id suggested from a title: 'Mortgage application' -> 'mortgage-application'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80].strip("-")
+
+
+def quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is valid YAML), safe for any text."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def check_id(value: str, what: str) -> str:
+    if not re.match(SLUG_PATTERN, value):
+        suggestion = slugify(value)
+        hint = f"; did you mean '{suggestion}'?" if suggestion else ""
+        raise UsageError(f"'{value}' is not a valid {what} id (allowed: lowercase letters, digits, '-' and '_'{hint})")
+    return value
+
+
+def check_reference(value: str, allowed: Sequence[str], what: str, how_to_add: str) -> str:
+    if not allowed:
+        raise UsageError(f"the project has no {what} yet; {how_to_add}")
+    if value not in allowed:
+        raise UsageError(f"{what}: {not_allowed(value, allowed)}")
+    return value
+
+
+def _ensure_valid(text: str, model: type[BaseModel], where: str) -> None:
+    """Refuse to write a file the check would reject; the message names the field."""
+    try:
+        source = split_markdown(Path(where), text)
+    except YamlProblem as problem:
+        raise UsageError(f"{where}: {problem.message}") from None
+    assert source.front_matter is not None
+    _, findings = validate(model, source.front_matter, where)
+    if findings:
+        raise UsageError("; ".join(f"{f.field}: {f.message}" for f in findings))
+
+
+def playbook_text(*, title: str, owner: str, persona: str, vocabulary: Vocabulary, today: date) -> str:
+    """A draft playbook with one stage, every field explained; KPIs and checks as examples."""
+    phase = vocabulary.phases[0] if vocabulary.phases else "before"
+    channel = PREFERRED_CHANNEL if PREFERRED_CHANNEL in vocabulary.channels or not vocabulary.channels else vocabulary.channels[0]
+    text = f"""---
+# A playbook describes one customer journey: the steps a customer takes to reach a goal.
+# Lines starting with '#' are notes for you: they are ignored, delete them when you like.
+# Run `journeybook check` after each change; the guide "How to write a playbook" explains
+# every field in detail.
+title: {quoted(title)}  # the journey's name, as readers see it
+description: "Where the journey starts and where it ends, in one line."  # shown in the catalog and in search
+persona: {persona}  # who the journey is for: a page in content/personas/
+owner: {owner}  # the team responsible for the journey (a team id from data/owners.yml)
+lifecycle: draft  # draft while you write it, active once it is true today, retired when it no longer is
+tags: []  # words readers can filter on, for example [lending, digital]
+last_reviewed: {today.isoformat()}  # the day someone last checked the map is still true (YYYY-MM-DD)
+# review_every: 180  # days between reviews; the site's default applies when left out
+goals:
+  customer: "What reaching the goal means for the customer, in their words."
+  business: "What the journey is worth to the company."
+stages:  # the steps of the journey, in the order the customer goes through them
+  - id: {FIRST_STAGE}  # a short name used in links and by KPIs: lowercase letters, digits and '-'
+    name: "First step"  # the stage's name, as readers see it
+    phase: {phase}  # the big arc the stage belongs to: {", ".join(vocabulary.phases) or phase}
+    # owner: another-team  # the team that owns this stage; the playbook's owner when left out
+    customer_goal: "What the customer wants to get done at this step."
+    actions:  # what the customer does, one line each
+      - "Something the customer does"
+    emotion: 3  # how the customer feels here: 1 very bad, 3 neutral, 5 very good
+    feeling: "Curious"  # a word or two for the emotional curve
+    touchpoints:  # where the customer meets the company at this step
+      - name: "Website"
+        channel: {channel}  # one of: {", ".join(vocabulary.channels) or channel}
+        kind: owned  # owned (ours), paid (advertising) or earned (press, reviews, word of mouth)
+    expectations: []  # what the customer expects here, for example [A clear price]
+    pain_points: []  # what goes wrong for them today
+    opportunities: []  # what the company could do better
+    moment_of_truth: false  # true when this contact decides whether the customer stays or leaves
+# kpis:  # how the journey is measured; remove the '# ' in front of these lines to use them
+#   - id: abandonment
+#     name: Abandonment rate
+#     stage: {FIRST_STAGE}  # leave out to measure the whole journey
+#     category: leading  # leading, outcome, operational or business
+#     unit: "%"
+#     direction: down  # up: higher is better; down: lower is better
+#     target: 20
+# verification:  # how the company checks the map is true; a moment of truth needs one
+#   - method: transactional_survey  # an id from site_config/verification-methods.yml
+#     stages: [{FIRST_STAGE}]  # leave out to cover every stage
+#     last_run: {today.isoformat()}  # leave out if it has never run
+---
+
+Describe the journey here in plain words: who goes through it, why it matters and what the
+company is trying to change. Readers see this text below the journey map.
+"""
+    _ensure_valid(text, PlaybookInput, "the new playbook")
+    return text
+
+
+def persona_text(*, title: str) -> str:
+    text = f"""---
+# A persona: a semi-fictional customer a journey is written for. Lines starting with '#' are
+# notes for you; delete them when you like.
+title: {quoted(title)}  # the persona's name, for example "Ana, first-time buyer"
+segment: "The customer segment the persona stands for."
+goals: []  # what they want to achieve, one line each
+needs: []  # what they need from the company
+motivations: []  # why they act
+pains: []  # what frustrates them
+# quote: "Something they might say, in their own words."
+---
+
+Tell the persona's story here: their situation, their day, what they care about.
+"""
+    _ensure_valid(text, PersonaInput, "the new persona")
+    return text
+
+
+def team_entry(*, team_id: str, name: str, lead: str, contact: str, indent: str = "  ") -> str:
+    """One team as a YAML list item, at the indentation the owners file already uses."""
+    inner = indent + "  "
+    return f"{indent}- id: {team_id}\n{inner}name: {quoted(name)}\n{inner}lead: {quoted(lead)}\n{inner}contact: {quoted(contact)}\n"
+
+
+def create(path: Path, text: str, layout: Layout) -> Path:
+    """Write a new file; an existing one is never touched (the check and the write are one step)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as stream:
+            stream.write(text)
+    except FileExistsError:
+        raise UsageError(f"{layout.rel(path)} already exists; choose another id (nothing was changed)") from None
+    return path
+
+
+OWNERS_HEADER = "# Teams that own journeys, stages, KPIs and verification methods.\nteams:\n"
+
+
+def append_team(layout: Layout, *, team_id: str, name: str, lead: str, contact: str) -> Path:
+    """Add a team at the end of ``data/owners.yml`` as text, so its comments stay as they are."""
+    path = layout.owners_file
+    current = path.read_text(encoding="utf-8") if path.is_file() else OWNERS_HEADER
+    if current and not current.endswith("\n"):
+        current += "\n"
+    items = _TEAM_ITEM.findall(current)
+    entry = team_entry(team_id=team_id, name=name, lead=lead, contact=contact, indent=items[-1] if items else "  ")
+    updated = current + entry
+    rel = layout.rel(path)
+    try:
+        document = load_yaml(updated)
+    except YamlProblem as problem:
+        raise UsageError(f"{rel}:{problem.line}: {problem.message}; fix it first (nothing was changed)") from None
+    owners, findings = validate(OwnersFile, document, rel)
+    if owners is None:
+        first = findings[0]
+        raise UsageError(f"cannot add the team to {rel} safely ({first}); add it by hand:\n{entry}")
+    if [team.id for team in owners.teams].count(team_id) > 1:
+        raise UsageError(f"team '{team_id}' already exists in {rel}; choose another id (nothing was changed)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(updated, encoding="utf-8")
+    return path

@@ -1,0 +1,59 @@
+"""The journey-map blocks of a playbook page: ``diagram``, ``flow``, ``curve``, ``map`` and ``stages``.
+
+The diagram model is computed once per journey and page (``diagram_model``) and shared by the
+three diagrams; the Mermaid text comes only from ``journeybook.render.mermaid``. The templates put it
+in a ``<pre class="mermaid">`` themselves, HTML-escaped by Jinja2 (``html_block``), rather than
+in a Markdown fence: the site's fence formatter decides how a fence's text reaches the page, and
+mkdocs-mermaid2's ``fence_mermaid_custom`` writes it unescaped, so the browser turned our
+``<br>`` and ``<small>`` into elements and Material's loader, which reads the text, lost them.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from journeybook.blocks.context import BlockContext
+from journeybook.render.mermaid import flowchart, journey
+from journeybook.views.curve import emotion_curve
+from journeybook.views.diagram import DiagramModel, diagram_model
+from journeybook.views.grid import MapGrid, map_grid
+
+
+def model(context: BlockContext) -> DiagramModel:
+    """The page's diagram model, shared by the three diagrams."""
+    return context.shared("diagram_model", lambda: diagram_model(context.journey, context.renderer.labels))
+
+
+def lane_cells(context: BlockContext) -> dict[str, list[Markup]]:
+    """Each lane's cell for each stage, rendered once for both the map grid and the stage sections."""
+
+    def render() -> dict[str, list[Markup]]:
+        cell = context.renderer.env.get_template("_journey.html").module.lane_cell  # type: ignore[attr-defined]
+        return {lane.key: [cell(lane, items, context.links) for items in lane.cells] for lane in grid(context).lanes}
+
+    return context.shared("lane_cells", render)
+
+
+def grid(context: BlockContext) -> MapGrid:
+    return context.shared("map_grid", lambda: map_grid(context.journey))
+
+
+def diagram_block(context: BlockContext) -> str:
+    return str(context.renderer.render("mermaid.md", block="diagram", kind="journey", mermaid=journey(model(context))))
+
+
+def flow_block(context: BlockContext) -> str:
+    return str(context.renderer.render("mermaid.md", block="flow", kind="flow", mermaid=flowchart(model(context))))
+
+
+def curve_block(context: BlockContext) -> str:
+    current = model(context)
+    return str(context.renderer.render("curve.html", curve=emotion_curve(current.points), model=current))
+
+
+def map_block(context: BlockContext) -> str:
+    return str(context.renderer.render("map.html", grid=grid(context), cells=lane_cells(context), journey=context.journey, links=context.links))
+
+
+def stages_block(context: BlockContext) -> str:
+    return str(context.renderer.render("stages.md", grid=grid(context), cells=lane_cells(context), journey=context.journey, links=context.links))

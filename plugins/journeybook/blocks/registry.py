@@ -1,0 +1,71 @@
+"""Places generated blocks on a playbook page, where the author asks or in a default layout.
+
+Authors write ``<!-- journeybook:map -->`` (or ``diagram``, ``flow``, ``curve``, ``stages``,
+``kpis``, ``verification``) on a line of its own in the body; one inside a fenced code block is
+an example, not a directive. A page with no directive gets ``DEFAULT_BEFORE`` above its prose
+and ``DEFAULT_AFTER`` below it. Each block is a function from a ``BlockContext`` to
+Markdown whose HTML stands behind placeholders (``journeybook.render.placeholders``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from journeybook.blocks import journey, kpis, verification
+from journeybook.blocks.context import Block, BlockContext
+
+DIRECTIVE = re.compile(r"^[ \t]*<!--\s*journeybook:([a-z-]+)\s*-->[ \t]*$")
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+
+BLOCKS: dict[str, Block] = {
+    "kpis": kpis.kpis_block,
+    "diagram": journey.diagram_block,
+    "flow": journey.flow_block,
+    "curve": journey.curve_block,
+    "map": journey.map_block,
+    "stages": journey.stages_block,
+    "verification": verification.verification_block,
+}
+"""Every block, under the directive name authors use."""
+
+DEFAULT_BEFORE = ("flow", "curve")
+"""Above the prose of a page with no directive: the overview the prose then talks about."""
+DEFAULT_AFTER = ("map", "diagram", "stages", "kpis", "verification")
+"""Below the prose: the map in detail, then the numbers, then how the map is verified."""
+
+
+def _render(name: str, context: BlockContext) -> str:
+    return f"\n\n{BLOCKS[name](context).strip()}\n\n"
+
+
+def directives(lines: list[str]) -> dict[int, str]:
+    """Line index -> block name of each directive line outside fenced code blocks."""
+    found: dict[int, str] = {}
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        opening = FENCE.match(line)
+        if opening and (fence is None or opening.group(1).startswith(fence)):
+            fence = None if fence else opening.group(1)[0] * 3
+        elif fence is None and (match := DIRECTIVE.match(line)):
+            found[index] = match.group(1)
+    return found
+
+
+def unknown_directives(markdown: str) -> list[tuple[int, str]]:
+    """Directives naming no block, with their 1-based line in the body, for a clear error."""
+    return [(index + 1, name) for index, name in directives(markdown.split("\n")).items() if name not in BLOCKS]
+
+
+def expand(markdown: str, context: BlockContext) -> str:
+    """Replace directives with blocks; without any, wrap the prose in the default layout."""
+    lines = markdown.split("\n")
+    placed = directives(lines)
+    if placed:
+        # An unknown name is left as the comment it is; loading reported it as an error.
+        for index, name in placed.items():
+            if name in BLOCKS:
+                lines[index] = _render(name, context)
+        return "\n".join(lines)
+    before = "".join(_render(name, context) for name in DEFAULT_BEFORE)
+    after = "".join(_render(name, context) for name in DEFAULT_AFTER)
+    return f"{before}\n\n{markdown}\n\n{after}"

@@ -1,0 +1,1 @@
+"""The ``journeybook`` command: a thin adapter over the core, for people and for CI."""

@@ -1,0 +1,41 @@
+"""``journeybook diff BASE [HEAD]``: what a change does to the playbooks, for a pull-request comment.
+
+HEAD omitted means the working tree, uncommitted edits included (as ``git diff BASE`` does), so
+an author can see the effect of a change before committing it. In CI, pass both revisions.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from journeybook.authoring.diff import render_markdown, semantic_diff
+from journeybook.read.layout import Layout
+from journeybook.read.revisions import describe, read_sources
+
+WORKING_TREE = "working tree"
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "diff", help="what changed in the playbooks between two git revisions, as Markdown for a pull-request comment",
+        description="Compare the playbooks of two git revisions: added/removed playbooks, stages, moments of truth, "
+        "owners, KPI targets, directions and units, verification. Prints Markdown.",
+    )
+    parser.add_argument("base", metavar="BASE", help="the revision to compare from (a branch, tag or commit)")
+    parser.add_argument("head", metavar="HEAD", nargs="?", default=None, help="the revision to compare to; default: the working tree")
+    parser.add_argument("--output", type=Path, default=None, help="write the Markdown to this file instead of printing it")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, root: Path) -> int:
+    layout = Layout.from_mkdocs_yml(root)
+    base_label = describe(root, args.base)
+    head_label = describe(root, args.head) if args.head is not None else WORKING_TREE
+    diff = semantic_diff(read_sources(layout, args.base), read_sources(layout, args.head), base_label, head_label)
+    markdown = render_markdown(diff, layout.templates_dir)
+    if args.output is not None:
+        args.output.write_text(markdown, encoding="utf-8")
+    else:
+        print(markdown, end="")
+    return 0

@@ -1,9 +1,0 @@
-"""The CLI's subcommands, one module each; each exposes ``register(subparsers)``."""
-
-from __future__ import annotations
-
-from types import ModuleType
-
-from . import build, check, diff, new, schema
-
-COMMANDS: tuple[ModuleType, ...] = (check, build, schema, new, diff)

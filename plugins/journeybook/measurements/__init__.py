@@ -1,0 +1,1 @@
+"""KPI measurements in: files and SQL sources, strictly parsed into one table."""

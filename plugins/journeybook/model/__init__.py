@@ -1,0 +1,1 @@
+"""What authors wrote, validated, then resolved into journeys; one project load per build."""

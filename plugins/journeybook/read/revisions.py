@@ -1,0 +1,66 @@
+"""Playbook files as they were at a git revision, or as they are in the working tree.
+
+The semantic diff compares two of these. Git is asked for a listing and the blobs in two
+calls (``ls-tree`` and one ``cat-file --batch``), so a thousand playbooks cost two processes,
+not two thousand. Paths are relative to the project root, which may sit below the git root.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from journeybook.errors import UsageError
+from journeybook.read.layout import Layout
+
+Sources = dict[str, bytes]
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    try:
+        done = subprocess.run(["git", *args], cwd=root, input=stdin, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise UsageError("git is not installed; the diff reads playbooks from git history") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UsageError(f"git {args[0]} failed: {message[-1] if message else 'no message'}")
+    return done.stdout
+
+
+def describe(root: Path, revision: str) -> str:
+    """``main (3f2a9c1)``: the name as given plus the commit it means, checking it exists."""
+    try:
+        commit = _git(root, "rev-parse", "--verify", "--quiet", "--short", f"{revision}^{{commit}}").decode().strip()
+    except UsageError:
+        raise UsageError(f"'{revision}' is not a commit of the git repository at {root} (give a branch, a tag or a commit hash)") from None
+    return revision if revision.startswith(commit) else f"{revision} ({commit})"
+
+
+def _is_playbook(path: str) -> bool:
+    return path.endswith(".md") and not path.endswith("/index.md") and path != "index.md"
+
+
+def read_sources(layout: Layout, revision: str | None) -> Sources:
+    """Every playbook's bytes by its path from the project root; ``None`` means the working tree."""
+    if revision is None:
+        return {layout.rel(path): path.read_bytes() for path in layout.playbook_files()}
+    journeys = layout.journeys_dir.relative_to(layout.root).as_posix()
+    listing = _git(layout.root, "ls-tree", "-r", "-z", revision, "--", f"{journeys}/")
+    blobs: list[tuple[str, str]] = []
+    for entry in filter(None, listing.split(b"\0")):
+        meta, _, name = entry.partition(b"\t")
+        _mode, kind, oid = meta.decode().split()
+        path = name.decode("utf-8", "surrogateescape")
+        if kind == "blob" and _is_playbook(path):
+            blobs.append((path, oid))
+    if not blobs:
+        return {}
+    output = _git(layout.root, "cat-file", "--batch", stdin="".join(f"{oid}\n" for _, oid in blobs).encode())
+    sources: Sources = {}
+    offset = 0
+    for path, _ in blobs:
+        header_end = output.index(b"\n", offset)
+        size = int(output[offset:header_end].split()[2])
+        sources[path] = output[header_end + 1 : header_end + 1 + size]
+        offset = header_end + 1 + size + 1
+    return sources

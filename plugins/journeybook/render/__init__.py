@@ -1,0 +1,1 @@
+"""Turning views into output: Mermaid, templates, placeholders, HTML policy, labels, links."""

@@ -1,0 +1,110 @@
+"""The Mermaid emitter: the only place that writes Mermaid syntax, and so the only place that escapes it.
+
+Mermaid's journey syntax has no quoting: ``:`` ends a task name, ``;`` and newlines end a
+statement, ``#`` starts an entity, commas split actors, ``%%`` starts a comment or directive,
+and a task that begins with ``section`` or ``title`` becomes one. Flowchart labels are quoted
+but still read entities and HTML. So every text from the model goes through ``text``: letters,
+digits, spaces and a little harmless punctuation stay as they are; every other character
+becomes a Mermaid entity code (``:`` is ``#58;``), which Mermaid turns back into the character
+only when it draws, after parsing. Ids are ours (``s0``, ``p0``), never the author's text.
+"""
+
+from __future__ import annotations
+
+import json
+
+from journeybook.views.diagram import Accessible, DiagramModel, FlowNode
+
+# Characters a label keeps as they are; everything else that is not a letter or digit is coded.
+SAFE = frozenset(" .-'?!/()+")
+# Words that mean something when a journey statement starts with them (Mermaid reads them
+# case-insensitively); a label starting with one gets its first character coded.
+KEYWORDS = ("title", "section", "journey", "acctitle", "accdescr")
+
+# Per-diagram Mermaid configuration, as front matter, so it holds under Material's loader and
+# under mkdocs-mermaid2 alike (``securityLevel`` cannot be set here, and stays ``strict``).
+# The journey diagram is drawn at its natural size (text at 14-16 px) and scrolls sideways
+# when wide, instead of being shrunk to the column width: at half size it is unreadable.
+# Material styles flowcharts for its light and dark palettes but not journey diagrams, whose
+# default colours are unreadable in dark mode; this CSS uses Material's variables (which reach
+# into Mermaid's shadow root) so both palettes work. No ``#`` in it: Mermaid reads ``#x;`` as
+# an entity.
+JOURNEY_CSS = " ".join((
+    ".legend { fill: var(--md-default-fg-color, black); font-size: 14px; }",
+    "rect.journey-section { fill: var(--md-primary-fg-color, indigo); stroke: none; }",
+    "div.journey-section div.label { color: var(--md-primary-bg-color, white); font-weight: 700; }",
+    "rect.task { fill: var(--md-mermaid-node-bg-color, lavender); stroke: var(--md-mermaid-node-fg-color, slateblue); }",
+    "div.task div.label { color: var(--md-mermaid-label-fg-color, black); }",
+    ".task-line { stroke: var(--md-default-fg-color--light, gray); }",
+    "line[stroke='black'], marker path { stroke: var(--md-default-fg-color--light, gray); fill: var(--md-default-fg-color--light, gray); }",
+    "* { font-family: var(--md-mermaid-font-family, sans-serif); }",
+))
+# Actors are channels, and a playbook may use ten or more: the theme's six actor colours would
+# repeat. Twelve distinct ones, readable on light and dark backgrounds, set by class in the CSS
+# (the theme's own ``.actor-N`` rules win over the ``actorColours`` setting), as rgb(): a hex
+# colour's "#" could read as the start of an entity.
+ACTOR_COLOURS = (
+    "rgb(31,119,180)", "rgb(255,127,14)", "rgb(44,160,44)", "rgb(214,39,40)", "rgb(148,103,189)", "rgb(140,86,75)",
+    "rgb(227,119,194)", "rgb(127,127,127)", "rgb(188,189,34)", "rgb(23,190,207)", "rgb(255,187,120)", "rgb(152,223,138)",
+)
+# Tasks are tall enough for four lines of text below the row of channel dots.
+JOURNEY_CONFIG = {
+    "journey": {"useMaxWidth": False, "taskFontSize": 14, "leftMargin": 150, "width": 170, "height": 90, "taskMargin": 24},
+    "themeCSS": " ".join((JOURNEY_CSS, *(f".actor-{index} {{ fill: {colour}; }}" for index, colour in enumerate(ACTOR_COLOURS)))),
+}
+FLOW_CONFIG = {"flowchart": {"useMaxWidth": False, "wrappingWidth": 110, "nodeSpacing": 20, "padding": 8}}
+
+INDENT = "    "
+
+
+def text(value: str) -> str:
+    """One line of label text, safe anywhere in a Mermaid statement."""
+    words = " ".join(value.split())
+    coded = "".join(char if char.isalnum() or char in SAFE else f"#{ord(char)};" for char in words)
+    if words.lower().startswith(KEYWORDS):
+        coded = f"#{ord(words[0])};{coded[1:]}"
+    return coded
+
+
+def _front_matter(config: dict[str, object]) -> list[str]:
+    return ["---", "config:", *(f"  {key}: {json.dumps(value)}" for key, value in config.items()), "---"]
+
+
+def _accessible(a11y: Accessible) -> list[str]:
+    return [f"{INDENT}accTitle: {text(a11y.title)}", f"{INDENT}accDescr: {text(a11y.description)}"]
+
+
+def journey(model: DiagramModel) -> str:
+    """The Mermaid ``journey`` diagram: a section per stage, a task per action, channels as actors."""
+    lines = [*_front_matter(JOURNEY_CONFIG), "journey", *_accessible(model.journey_a11y)]
+    for section in model.sections:
+        lines.append(f"{INDENT}section {text(section.name)}")
+        for task in section.tasks:
+            actors = ", ".join(text(actor) for actor in task.actors)
+            lines.append(f"{INDENT * 2}{text(task.text)}: {task.score}" + (f": {actors}" if actors else ""))
+    return "\n".join(lines) + "\n"
+
+
+def _node_label(node: FlowNode) -> str:
+    parts = [text(node.name), f"<small>{text(node.owner)}</small>"]
+    if node.moment:
+        parts.insert(0, f"<b>#9733; {text(node.moment)}</b>")
+    return "<br>".join(parts)
+
+
+def flowchart(model: DiagramModel) -> str:
+    """The stage flowchart: stages in order, a row per phase, moments of truth marked, each a link."""
+    lines = [*_front_matter(FLOW_CONFIG), "flowchart TB", *_accessible(model.flow_a11y)]
+    nodes = [node for group in model.groups for node in group.nodes]
+    for group in model.groups:
+        lines.append(f'{INDENT}subgraph {group.group_id}["{text(group.name)}"]')
+        lines.append(f"{INDENT * 2}direction LR")
+        lines.extend(f'{INDENT * 2}{node.node_id}["{_node_label(node)}"]' for node in group.nodes)
+        lines.append(f"{INDENT}end")
+    lines.extend(f"{INDENT}{source} --> {target}" for source, target in model.edges)
+    lines.extend(f'{INDENT}click {node.node_id} href "#{node.anchor}" "{text(node.name)}"' for node in nodes)
+    moments = [node.node_id for node in nodes if node.moment]
+    if moments:
+        lines.append(f"{INDENT}classDef moment stroke-width:4px,stroke-dasharray:0")
+        lines.append(f"{INDENT}class {','.join(moments)} moment")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,1 @@
+"""Computed views of resolved journeys: diagrams, grid, curve, KPI status, cross-journey views."""

@@ -1,0 +1,61 @@
+"""The journey-map grid as a table model: stages as columns under their phases, lanes as rows.
+
+This is the classic journey map CX teams draw on a wall. The model decides what goes where
+(which lanes have anything to show, how phases span stage columns); ``templates/blocks/map.html``
+only draws it as an accessible table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from journeybook.model.resolved import Journey, Kpi, Stage
+from journeybook.views.diagram import Feeling
+
+LANES = ("goal", "actions", "touchpoints", "feeling", "expectations", "pain_points", "opportunities", "owner", "systems", "kpis")
+"""Lane keys, top to bottom; each lane's heading is the label ``map_lane_<key>``."""
+
+
+@dataclass(frozen=True)
+class PhaseSpan:
+    name: str
+    span: int
+
+
+@dataclass(frozen=True)
+class Lane:
+    key: str
+    cells: tuple[tuple[object, ...], ...]
+    """One cell per stage, each a tuple of items (texts, touchpoints, a feeling, a team, KPIs)."""
+
+
+@dataclass(frozen=True)
+class MapGrid:
+    phases: tuple[PhaseSpan, ...]
+    stages: tuple[Stage, ...]
+    lanes: tuple[Lane, ...]
+
+
+def _cell(key: str, stage: Stage, kpis: tuple[Kpi, ...]) -> tuple[object, ...]:
+    match key:
+        case "goal":
+            return (stage.customer_goal,) if stage.customer_goal else ()
+        case "actions":
+            return tuple(action.text for action in stage.actions)
+        case "feeling":
+            return (Feeling.of(stage),)
+        case "owner":
+            return (stage.owner,) if stage.owner else ()
+        case "kpis":
+            return tuple(kpi for kpi in kpis if kpi.stage is not None and kpi.stage.id == stage.id)
+        case _:
+            return tuple(getattr(stage, key))
+
+
+def map_grid(journey: Journey) -> MapGrid:
+    """The grid of ``journey``; a lane empty in every stage (no systems written, say) is left out."""
+    runs = (tuple(run) for _, run in groupby(journey.stages, key=lambda stage: stage.phase.id))
+    phases = tuple(PhaseSpan(run[0].phase.name, len(run)) for run in runs)
+    lanes = (Lane(key, tuple(_cell(key, stage, journey.kpis) for stage in journey.stages)) for key in LANES)
+    return MapGrid(phases, journey.stages, tuple(lane for lane in lanes if any(lane.cells) or lane.key == "owner"))
