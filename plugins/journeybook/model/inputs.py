@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -27,6 +27,8 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 Lifecycle = Literal["draft", "active", "retired"]
 TouchpointKind = Literal["owned", "paid", "earned"]
 KpiCategory = Literal["leading", "outcome", "operational", "business"]
+KPI_CATEGORIES: tuple[str, ...] = get_args(KpiCategory)
+"""In the format's order, which the KPI health page groups by."""
 Direction = Literal["up", "down"]
 Cadence = Literal["weekly", "monthly", "quarterly", "semiannual", "annual", "continuous"]
 SourceKind = Literal["files", "sql"]
@@ -58,10 +60,6 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 Emotion = Annotated[int, Field(ge=1, le=5)]
 TextList = list[Text]
-
-# Page options MkDocs and Material read from front matter; allowed beside our own fields.
-PAGE_OPTIONS = ("hide", "icon", "status", "subtitle", "template", "search", "comments", "social")
-
 
 class StrictModel(BaseModel):
     """Strict input: wrong types are errors, never coerced; unknown fields are errors."""

@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from journeybook.errors import BuildProblem
 from journeybook.render.fragments import FragmentCache, FragmentExtension
-from journeybook.render.labels import Labels
+from journeybook.render.labels import Labels, fill
 from journeybook.render.placeholders import HtmlPlaceholders
 
 
@@ -90,6 +90,7 @@ class Renderer:
         )
         self.env.filters["number"] = _format_number
         self.env.filters["isodate"] = _format_date
+        self.env.filters["fill"] = fill
         self.env.filters["html_block"] = self._html_block
         self.env.globals["labels"] = labels
         self.placeholders = HtmlPlaceholders()
