@@ -22,6 +22,19 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+
+
+def slugify(text: str) -> str:
+    """An id suggested from a title or a mistyped id: 'Mortgage application' -> 'mortgage-application'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80].strip("-")
+
+
+def not_a_slug(value: str, what: str = "") -> str:
+    """Why ``value`` is not an id, and the id it was probably meant to be."""
+    suggestion = slugify(value)
+    hint = f"; did you mean '{suggestion}'?" if suggestion and suggestion != value else ""
+    kind = f"{what} id" if what else "id"
+    return f"'{value}' is not a valid {kind} (allowed: lowercase letters, digits, '-' and '_'{hint})"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Lifecycle = Literal["draft", "active", "retired"]

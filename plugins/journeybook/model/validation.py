@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from journeybook.findings import Finding, allowed_hint, not_allowed
+from journeybook.model.inputs import not_a_slug
 from journeybook.read.front_matter import KeyPath, YamlDocument, field_path
 
 M = TypeVar("M", bound=BaseModel)
@@ -73,9 +74,7 @@ def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None) -> 
         allowed = _QUOTED.findall(str(ctx.get("expected", "")))
         return not_allowed(str(value), allowed) if isinstance(value, str) else f"expected one of {', '.join(allowed)}, found {found}"
     if kind == "string_pattern_mismatch":
-        suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
-        hint = f"; did you mean '{suggestion}'?" if suggestion and suggestion != value else ""
-        return f"'{value}' is not a valid id (allowed: lowercase letters, digits, '-' and '_'{hint})"
+        return not_a_slug(str(value))
     if kind == "string_type":
         quote = "; put it in quotes to make it text" if isinstance(value, (bool, int, float)) else ""
         return f"expected text, found {found}{quote}"
