@@ -48,7 +48,7 @@ class SiteData:
     sources: dict[str, TaxonomyEntry] = field(default_factory=dict)
     teams: dict[str, Team] = field(default_factory=dict)
     personas: dict[str, Persona] = field(default_factory=dict)
-    settings: Settings = field(default_factory=Settings)
+    settings: Settings = field(default_factory=Settings.of)
     settings_source: YamlDocument | None = None
 
 
