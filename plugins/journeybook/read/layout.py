@@ -16,6 +16,14 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def docs_dir_of(config_file: Path) -> str:
+    """``docs_dir`` as a MkDocs configuration names it (relative to its folder), without MkDocs."""
+    with config_file.open(encoding="utf-8") as stream:
+        config: Any = yaml.load(stream, Loader=_TolerantLoader) or {}
+    docs_dir = config.get("docs_dir", "docs") if isinstance(config, dict) else "docs"
+    return docs_dir if isinstance(docs_dir, str) else "docs"
+
+
 @dataclass(frozen=True)
 class Layout:
     """Paths of one project. ``docs_dir`` follows mkdocs.yml; the rest are fixed by convention."""
@@ -51,9 +59,7 @@ class Layout:
     @classmethod
     def from_mkdocs_yml(cls, root: Path) -> Layout:
         """The layout a CLI run uses: docs_dir as mkdocs.yml says, without importing MkDocs."""
-        with (root / "mkdocs.yml").open(encoding="utf-8") as stream:
-            config: Any = yaml.load(stream, Loader=_TolerantLoader) or {}
-        return cls.at(root, config.get("docs_dir", "docs") if isinstance(config, dict) else "docs")
+        return cls.at(root, docs_dir_of(root / "mkdocs.yml"))
 
     @property
     def templates_dir(self) -> Path:
