@@ -13,6 +13,8 @@ from difflib import get_close_matches
 from enum import Enum
 from typing import Iterable, Sequence
 
+from journeybook.errors import OutsideProject
+
 MAX_LISTED = 12
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 """Control characters (newlines and ANSI escapes included), line separators and bidi controls."""
@@ -117,6 +119,8 @@ def not_allowed(found: str, allowed: Sequence[str]) -> str:
 
 def unreadable(problem: OSError) -> str:
     """Why a file could not be read, in words an author can act on."""
+    if isinstance(problem, OutsideProject):
+        return f"{problem.strerror}; {problem.remedy}"
     if isinstance(problem, PermissionError):
         hint = "check its permissions"
     elif isinstance(problem, FileNotFoundError):

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from journeybook.findings import Finding, Findings, unreadable
+from journeybook.errors import OutsideProject
+from journeybook.read.confine import confined
 from journeybook.measurements.table import (
     COLUMNS_RULE,
     FILES_SOURCE,
@@ -218,9 +220,14 @@ def measurement_files(layout: Layout) -> list[Path]:
 def read_files(files: list[Path], layout: Layout, findings: Findings) -> list[RawTable]:
     """The files of the built-in ``files`` source, read as text tables."""
     tables = []
-    for path in files:
-        rel = layout.rel(path)
-        suffix = path.suffix.lower()
+    for link in files:
+        rel = layout.rel(link)
+        suffix = link.suffix.lower()
+        try:
+            path = confined(link, layout.root)
+        except OutsideProject as problem:
+            findings.add(Finding(rel, None, None, "", unreadable(problem), RULE))
+            continue
         if suffix == ".csv":
             table = _read_csv(path, lambda lines, rel=rel: Origin(FILES_SOURCE, rel, lines), findings)
         elif suffix == ".xlsx":

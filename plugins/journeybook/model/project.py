@@ -27,6 +27,7 @@ from journeybook.model.resolve import JourneyResolver
 from journeybook.model.resolved import Journey
 from journeybook.model.site_data import SiteData, load_site_data, problem_finding
 from journeybook.model.validation import validate
+from journeybook.read.confine import escaping_links
 from journeybook.read.front_matter import YamlDocument, YamlProblem, read_markdown
 from journeybook.read.layout import Layout
 from journeybook.views.kpi_status import KpiView, kpi_views
@@ -71,7 +72,7 @@ def _load_playbook(path: Path, project: Project, seen: dict[str, str], documents
     rel = layout.rel(path)
     before = len(findings.items)
     try:
-        source = read_markdown(path)
+        source = read_markdown(path, layout.root)
     except YamlProblem as problem:
         findings.add(problem_finding(rel, problem))
         source = None
@@ -154,6 +155,8 @@ def load_project(layout: Layout, only: list[Path] | None = None, site: SiteData 
             _load_playbook(path, project, seen, documents)
         if only is None:
             _check_featured(project)
+            read = {*layout.playbook_files(), *layout.persona_files()}
+            findings.extend(escaping_links(layout.docs_dir, layout.root, read))
         _join_measurements(project, documents, readings, every_journey=only is None)
     return project
 

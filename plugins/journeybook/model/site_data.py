@@ -63,7 +63,7 @@ def read_document(path: Path, layout: Layout, findings: Findings) -> YamlDocumen
         findings.add(Finding(rel, None, None, "", "file is missing; it is part of every Journeybook project", rule="missing-file"))
         return None
     try:
-        return read_yaml_file(path)
+        return read_yaml_file(path, layout.root)
     except YamlProblem as problem:
         findings.add(problem_finding(rel, problem))
         return None
@@ -134,14 +134,10 @@ def _teams(layout: Layout, findings: Findings) -> dict[str, Team]:
 
 def _personas(layout: Layout, findings: Findings) -> dict[str, Persona]:
     personas: dict[str, Persona] = {}
-    if not layout.personas_dir.is_dir():
-        return personas
-    for path in sorted(layout.personas_dir.glob("*.md")):
-        if path.name == "index.md":
-            continue
+    for path in layout.persona_files():
         rel = layout.rel(path)
         try:
-            source = read_markdown(path)
+            source = read_markdown(path, layout.root)
         except YamlProblem as problem:
             findings.add(problem_finding(rel, problem))
             continue

@@ -84,5 +84,8 @@ class Layout:
             return path.relative_to(self.docs_dir).as_posix()
         return path.resolve().relative_to(self.docs_dir).as_posix()
 
+    def persona_files(self) -> list[Path]:
+        return sorted(p for p in self.personas_dir.glob("*.md") if p.name != "index.md") if self.personas_dir.is_dir() else []
+
     def playbook_files(self) -> list[Path]:
         return sorted(p for p in self.journeys_dir.rglob("*.md") if p.name != "index.md") if self.journeys_dir.is_dir() else []
