@@ -25,6 +25,7 @@ from journeybook.model.inputs import (
     OwnersFile,
     PersonaInput,
     PlaybookInput,
+    slugify,
 )
 from journeybook.model.site_data import load_site_data
 from journeybook.model.validation import validate
@@ -50,11 +51,6 @@ class Vocabulary:
     def of(cls, layout: Layout) -> Vocabulary:
         site = load_site_data(layout, Findings())
         return cls(tuple(site.teams), tuple(site.personas), tuple(site.phases), tuple(site.channels))
-
-
-def slugify(text: str) -> str:
-    """An id suggested from a title: 'Mortgage application' -> 'mortgage-application'."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80].strip("-")
 
 
 def quoted(text: str) -> str:

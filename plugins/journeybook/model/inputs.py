@@ -53,6 +53,11 @@ def _iso_date(value: Any) -> Any:
         raise PydanticCustomError("iso_date", "'{value}' is not a real date ({reason})", {"value": value, "reason": str(error)}) from None
 
 
+def slugify(text: str) -> str:
+    """An id suggested from a title or file name: 'Mortgage application' -> 'mortgage-application'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80].strip("-")
+
+
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]

@@ -24,6 +24,7 @@ from journeybook.measurements.load import (
 )
 from journeybook.model.inputs import PlaybookInput
 from journeybook.model.resolve import JourneyResolver
+from journeybook.model.reserved import file_name_finding, generated_places
 from journeybook.model.resolved import Journey
 from journeybook.model.site_data import SiteData, load_site_data, problem_finding
 from journeybook.model.validation import validate
@@ -71,6 +72,8 @@ def _load_playbook(path: Path, project: Project, seen: dict[str, str], documents
     layout, findings = project.layout, project.findings
     rel = layout.rel(path)
     before = len(findings.items)
+    if (badly_named := file_name_finding(path, layout, "playbook")) is not None:
+        findings.add(badly_named)
     try:
         source = read_markdown(path, layout.root)
     except YamlProblem as problem:
@@ -157,6 +160,7 @@ def load_project(layout: Layout, only: list[Path] | None = None, site: SiteData 
             _check_featured(project)
             read = {*layout.playbook_files(), *layout.persona_files()}
             findings.extend(escaping_links(layout.docs_dir, layout.root, read))
+            findings.extend(generated_places(layout, sorted(site.teams)))
         _join_measurements(project, documents, readings, every_journey=only is None)
     return project
 

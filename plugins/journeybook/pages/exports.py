@@ -23,8 +23,8 @@ from journeybook.model.resolved import (
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import views
 from journeybook.render.links import Links
+from journeybook.pages.uris import EXPORT_URI
 
-EXPORT_URI = "journeys.json"
 SCHEMA_FILE = "playbook.schema.json"
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import render_page, views
+from journeybook.pages.uris import REVIEW_URI
 
-REVIEW_URI = "review.md"
 
 
 def review_page(context: SiteContext) -> list[GeneratedFile]:

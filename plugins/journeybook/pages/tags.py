@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import render_page
+from journeybook.pages.uris import TAGS_URI
 
-TAGS_URI = "tags.md"
 
 
 def tags_page(context: SiteContext) -> list[GeneratedFile]:
