@@ -234,3 +234,13 @@ def test_code_spans_cannot_be_closed_early() -> None:
     assert code("content/x.md") == "`content/x.md`"
     assert code("a`b") == "``a`b``"
     assert code("`edge``") == "``` `edge`` ```"
+
+
+def test_a_link_out_of_the_project_is_compared_as_git_stores_it_never_read(repo: Path) -> None:
+    write(repo, {"outage.md": OUTAGE})
+    commit(repo, "base")
+    (repo / "content/journeys/secret.md").symlink_to("/etc/passwd")
+    result = journeybook("diff", "HEAD", cwd=repo)
+    assert result.code == 0, result.output
+    assert "root:" not in result.output
+    assert "> - `content/journeys/secret.md` at `working tree`: line 1: has no front matter" in result.stdout

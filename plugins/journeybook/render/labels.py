@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from journeybook.errors import BuildProblem, OutsideProject
-from journeybook.findings import unreadable
+from journeybook.findings import printable, unreadable
 from journeybook.read.confine import confined
 
 FALLBACK = "en"
@@ -31,7 +31,7 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         path = confined(path, path.parent, f"{path.parent.name}/")
     except OutsideProject as problem:
-        raise BuildProblem(f"{path.parent.name}/{path.name}: {unreadable(problem)}") from None
+        raise BuildProblem(printable(f"{path.parent.name}/{path.name}: {unreadable(problem)}")) from None
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 

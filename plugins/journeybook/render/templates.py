@@ -25,7 +25,7 @@ from markupsafe import Markup
 from jinja2.loaders import split_template_path
 
 from journeybook.errors import BuildProblem, OutsideProject
-from journeybook.findings import unreadable
+from journeybook.findings import printable, unreadable
 from journeybook.read.confine import confined
 from journeybook.render.fragments import FragmentCache, FragmentExtension
 from journeybook.render.labels import Labels
@@ -79,7 +79,7 @@ class _ConfinedLoader(FileSystemLoader):
             try:
                 confined(path, Path(folder), f"{Path(folder).parent.name}/{Path(folder).name}/")
             except OutsideProject as problem:
-                raise TemplateProblem(f"{Path(folder).parent.name}/{Path(folder).name}/{template}: {unreadable(problem)}") from None
+                raise TemplateProblem(printable(f"{Path(folder).parent.name}/{Path(folder).name}/{template}: {unreadable(problem)}")) from None
         return super().get_source(environment, template)
 
 
