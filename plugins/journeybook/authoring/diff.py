@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path, PurePosixPath
 from typing import Sequence
 
@@ -219,6 +220,23 @@ def _by_id(snapshots: Sequence[Snapshot]) -> dict[str, Snapshot]:
     return found
 
 
+def _may_be(item: Snapshot, raw: bytes, unreadable: list[tuple[Snapshot, bytes]]) -> bool:
+    """Whether a playbook missing at one side may be a file that side cannot read.
+
+    A playbook moved and broken in the same change is not removed (nor one broken before and
+    fixed while moved added): it is named as unreadable instead. Files are paired the way git
+    pairs a rename: the same path, id or file name, or at least half of their lines in common.
+    """
+    lines = raw.splitlines()
+    for other, other_raw in unreadable:
+        if other.path == item.path or other.id == item.id or PurePosixPath(other.path).name == PurePosixPath(item.path).name:
+            return True
+        matcher = SequenceMatcher(None, lines, other_raw.splitlines(), autojunk=False)
+        if matcher.real_quick_ratio() >= 0.5 and matcher.quick_ratio() >= 0.5 and matcher.ratio() >= 0.5:
+            return True
+    return False
+
+
 def semantic_diff(base: Sources, head: Sources, base_label: str, head_label: str) -> SemanticDiff:
     """Compare every playbook of two versions; playbooks are matched by id, so a move is no loss."""
     old = [snapshot(path, raw) for path, raw in sorted(base.items())]
@@ -229,10 +247,11 @@ def semantic_diff(base: Sources, head: Sources, base_label: str, head_label: str
         for item in items
         if item.problem is not None
     )
-    broken_paths = {u.path for u in unreadable}
     old_ids, new_ids = _by_id(old), _by_id(new)
-    added = tuple(_summary(s) for i, s in new_ids.items() if i not in old_ids and s.path not in broken_paths)
-    removed = tuple(_summary(s) for i, s in old_ids.items() if i not in new_ids and s.path not in broken_paths)
+    broken_old = [(s, base[s.path]) for s in old if s.problem is not None]
+    broken_new = [(s, head[s.path]) for s in new if s.problem is not None]
+    added = tuple(_summary(s) for i, s in new_ids.items() if i not in old_ids and not _may_be(s, head[s.path], broken_old))
+    removed = tuple(_summary(s) for i, s in old_ids.items() if i not in new_ids and not _may_be(s, base[s.path], broken_new))
     changed = []
     for playbook_id, now in new_ids.items():
         was = old_ids.get(playbook_id)

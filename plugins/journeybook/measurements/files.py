@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from journeybook.errors import OutsideProject
 from journeybook.findings import Finding, Findings, unreadable
 from journeybook.measurements.table import (
     COLUMNS_RULE,
@@ -20,6 +21,7 @@ from journeybook.measurements.table import (
     header_findings,
     typed_table,
 )
+from journeybook.read.confine import confined
 
 if TYPE_CHECKING:
     from journeybook.read.layout import Layout
@@ -67,10 +69,8 @@ def _read_csv(path: Path, origin_for: Callable[[Callable[[int], int | None]], Or
         findings.add(Finding(origin_for(lambda record: None).file, None, None, "", message, RULE))
         return None
     origin = origin_for(_CsvLines(text))
-    try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as problem:
-        findings.add(Finding(origin.file, None, None, "", f"is not a readable CSV file ({problem}); save it as 'CSV UTF-8'", RULE))
+    records = _records(text, origin, findings)
+    if records is None:
         return None
     header = [name.strip() for name in records[0]] if records else []
     if not header:
@@ -86,6 +86,70 @@ def _read_csv(path: Path, origin_for: Callable[[Callable[[int], int | None]], Or
         return None
     rows = [record + [""] * (width - len(record)) if len(record) < width else record for record in records[1:]]
     return RawTable(origin, columns={name: [row[index] for row in rows] for index, name in enumerate(header)})
+
+
+def _records(text: str, origin: Origin, findings: Findings) -> list[list[str]] | None:
+    """Every record of the file, or None with a located finding when the quoting is broken.
+
+    ``strict`` makes the ``csv`` module refuse what it would otherwise read silently: a quote
+    never closed (every row after it would become one value, and its KPI "no data") and text
+    after a closing quote.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[list[str]] = []
+    start = 1
+    try:
+        for record in reader:
+            records.append(record)
+            start = reader.line_num + 1
+    except csv.Error as problem:
+        header = records[0] if records else []
+        opened = _unclosed_quote(text, start) if "unexpected end of data" in str(problem) else None
+        if opened is not None:
+            line, column, index = opened
+            message = ("the quote opened here is never closed, so every row after it would be read as part of one value; "
+                       'close it (a quote inside a quoted value is written twice: "")')
+        elif "expected after" in str(problem):
+            line, column, index = reader.line_num, None, None
+            message = 'text follows the closing quote of a value; put the whole value inside the quotes (a quote inside it is written twice: "")'
+        else:
+            line, column, index = reader.line_num, None, None
+            message = f"is not a readable CSV file ({problem}); save it as 'CSV UTF-8'"
+        field = header[index].strip() if index is not None and index < len(header) and start > 1 else ""
+        findings.add(Finding(origin.file, line, column, field, message, RULE))
+        return None
+    return records
+
+
+def _unclosed_quote(text: str, start: int) -> tuple[int, int, int] | None:
+    """Line, column and field index of the quote that the record starting on ``start`` leaves open.
+
+    Only called when the ``csv`` module reached the end inside a quoted value, so a character
+    loop over one (unfinished) record is cheap.
+    """
+    lines = io.StringIO(text, newline="").readlines()
+    line, column, index, at_field_start, opened = start, 0, 0, True, None
+    rest = "".join(lines[start - 1 :])
+    position = 0
+    while position < len(rest):
+        char = rest[position]
+        column += 1
+        if opened is not None:
+            if char == '"' and rest[position + 1 : position + 2] == '"':
+                position, column = position + 1, column + 1
+            elif char == '"':
+                opened, at_field_start = None, False
+        elif char == '"' and at_field_start:
+            opened = (line, column, index)
+        else:
+            at_field_start = char in ",\r\n"
+            index += char == ","
+        if char == "\n" or (char == "\r" and rest[position + 1 : position + 2] != "\n"):
+            line, column = line + 1, 0
+            if opened is None:
+                index = 0
+        position += 1
+    return opened
 
 
 def _field_count_findings(text: str, origin: Origin, expected: int) -> list[Finding]:
@@ -156,9 +220,14 @@ def measurement_files(layout: Layout) -> list[Path]:
 def read_files(files: list[Path], layout: Layout, findings: Findings) -> list[RawTable]:
     """The files of the built-in ``files`` source, read as text tables."""
     tables = []
-    for path in files:
-        rel = layout.rel(path)
-        suffix = path.suffix.lower()
+    for link in files:
+        rel = layout.rel(link)
+        suffix = link.suffix.lower()
+        try:
+            path = confined(link, layout.root)
+        except OutsideProject as problem:
+            findings.add(Finding(rel, None, None, "", unreadable(problem), RULE))
+            continue
         if suffix == ".csv":
             table = _read_csv(path, lambda lines, rel=rel: Origin(FILES_SOURCE, rel, lines), findings)
         elif suffix == ".xlsx":

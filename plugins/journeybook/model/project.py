@@ -23,10 +23,12 @@ from journeybook.measurements.load import (
     sql_sources_used,
 )
 from journeybook.model.inputs import PlaybookInput
+from journeybook.model.reserved import file_name_finding, generated_places
 from journeybook.model.resolve import JourneyResolver
 from journeybook.model.resolved import Journey
 from journeybook.model.site_data import SiteData, load_site_data, problem_finding
 from journeybook.model.validation import validate
+from journeybook.read.confine import escaping_links
 from journeybook.read.front_matter import YamlDocument, YamlProblem, read_markdown
 from journeybook.read.layout import Layout
 from journeybook.views.kpi_status import KpiView, kpi_views
@@ -70,8 +72,10 @@ def _load_playbook(path: Path, project: Project, seen: dict[str, str], documents
     layout, findings = project.layout, project.findings
     rel = layout.rel(path)
     before = len(findings.items)
+    if (badly_named := file_name_finding(path, layout, "playbook")) is not None:
+        findings.add(badly_named)
     try:
-        source = read_markdown(path)
+        source = read_markdown(path, layout.root)
     except YamlProblem as problem:
         findings.add(problem_finding(rel, problem))
         source = None
@@ -154,6 +158,9 @@ def load_project(layout: Layout, only: list[Path] | None = None, site: SiteData 
             _load_playbook(path, project, seen, documents)
         if only is None:
             _check_featured(project)
+            read = {*layout.playbook_files(), *layout.persona_files()}
+            findings.extend(escaping_links(layout.docs_dir, layout.root, read))
+            findings.extend(generated_places(layout, sorted(site.teams)))
         _join_measurements(project, documents, readings, every_journey=only is None)
     return project
 

@@ -22,8 +22,10 @@ from journeybook.model.inputs import (
     TaxonomyEntryInput,
     TeamInput,
 )
+from journeybook.model.reserved import file_name_finding
 from journeybook.model.resolved import Persona, Settings, TaxonomyEntry, Team
 from journeybook.model.validation import validate
+from journeybook.pages.uris import reserved_team_ids
 from journeybook.read.front_matter import (
     YamlDocument,
     YamlProblem,
@@ -64,7 +66,7 @@ def read_document(path: Path, layout: Layout, findings: Findings) -> YamlDocumen
         findings.add(Finding(rel, None, None, "", "file is missing; it is part of every Journeybook project", rule="missing-file"))
         return None
     try:
-        return read_yaml_file(path)
+        return read_yaml_file(path, layout.root)
     except YamlProblem as problem:
         findings.add(problem_finding(rel, problem))
         return None
@@ -79,20 +81,37 @@ def _validated(model: type[BaseModel], path: Path, layout: Layout, findings: Fin
     return value, document
 
 
-def _duplicate(path: Path, document: YamlDocument | None, loc: tuple[str | int, ...], value: str, layout: Layout) -> Finding:
+def _duplicate(path: Path, document: YamlDocument | None, loc: tuple[str | int, ...], value: str, layout: Layout, problem: str) -> Finding:
     position = document.position(loc) if document is not None else None
     return Finding(
         layout.rel(path), position.line if position else None, position.column if position else None,
-        field_path(loc), f"duplicate id '{value}'; each id must be unique", rule="duplicate-id",
+        field_path(loc), problem, rule="duplicate-id",
     )
 
 
-def _entries(path: Path, key: str | None, model: type[E_], wrapper: type[BaseModel], layout: Layout, findings: Findings) -> tuple[list[E_], list[str]]:
+def _id_problem(item_id: str, seen: dict[str, str], reserved: dict[str, str]) -> str | None:
+    """Why an entry's id cannot be used beside the ids before it (``seen``: by anchor spelling)."""
+    twin = seen.get(item_id.replace("_", "-"))
+    if twin == item_id:
+        return f"duplicate id '{item_id}'; each id must be unique"
+    if item_id in reserved:
+        return f"'{item_id}' is a reserved id: its page would replace {reserved[item_id]}; choose another"
+    if twin is not None:
+        return f"id '{item_id}' differs from '{twin}' only by '_' and '-', which give both the same anchor; use one spelling"
+    return None
+
+
+def _entries(
+    path: Path, key: str | None, model: type[E_], wrapper: type[BaseModel], layout: Layout, findings: Findings,
+    reserved: dict[str, str] | None = None,
+) -> tuple[list[E_], list[str]]:
     """Validate a list of entries one by one, so one bad entry does not hide all the others.
 
     Returns the valid entries and the ids of invalid ones that still name a usable id: those
     stay known, so a team missing its contact is reported once, not again at every reference.
     Only a file whose overall shape is wrong (not a list) is validated as a whole (``wrapper``).
+    ``reserved`` ids (with why) and ids that differ from another only by '_' against '-' (which
+    make the same anchor) are located errors too.
     """
     document = read_document(path, layout, findings)
     if document is None:
@@ -104,7 +123,7 @@ def _entries(path: Path, key: str | None, model: type[E_], wrapper: type[BaseMod
     prefix: tuple[str, ...] = (key,) if key else ()
     entries: list[E_] = []
     broken: list[str] = []
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for index, raw in enumerate(container):
         item, problems = validate(model, document, layout.rel(path), at=(*prefix, index))
         findings.extend(problems)
@@ -112,9 +131,11 @@ def _entries(path: Path, key: str | None, model: type[E_], wrapper: type[BaseMod
             if isinstance(raw, dict) and isinstance(raw.get("id"), str):
                 broken.append(raw["id"])
             continue
-        if item.id in seen:  # type: ignore[attr-defined]
-            findings.add(_duplicate(path, document, (*prefix, index, "id"), item.id, layout))  # type: ignore[attr-defined]
-        seen.add(item.id)  # type: ignore[attr-defined]
+        item_id: str = item.id  # type: ignore[attr-defined]
+        problem = _id_problem(item_id, seen, reserved or {})
+        if problem:
+            findings.add(_duplicate(path, document, (*prefix, index, "id"), item_id, layout, problem))
+        seen.setdefault(item_id.replace("_", "-"), item_id)
         entries.append(item)
     return entries, broken
 
@@ -127,7 +148,7 @@ def _taxonomy(path: Path, model: type[TaxonomyEntryInput], layout: Layout, findi
 
 
 def _teams(layout: Layout, findings: Findings) -> dict[str, Team]:
-    items, broken = _entries(layout.owners_file, "teams", TeamInput, OwnersFile, layout, findings)
+    items, broken = _entries(layout.owners_file, "teams", TeamInput, OwnersFile, layout, findings, reserved_team_ids())
     teams = {team_id: Team(id=team_id, name=team_id, lead="", contact="") for team_id in broken}
     teams.update((team.id, Team(**team.model_dump())) for team in items)
     return teams
@@ -135,14 +156,12 @@ def _teams(layout: Layout, findings: Findings) -> dict[str, Team]:
 
 def _personas(layout: Layout, findings: Findings) -> dict[str, Persona]:
     personas: dict[str, Persona] = {}
-    if not layout.personas_dir.is_dir():
-        return personas
-    for path in sorted(layout.personas_dir.glob("*.md")):
-        if path.name == "index.md":
-            continue
+    for path in layout.persona_files():
         rel = layout.rel(path)
+        if (badly_named := file_name_finding(path, layout, "persona")) is not None:
+            findings.add(badly_named)
         try:
-            source = read_markdown(path)
+            source = read_markdown(path, layout.root)
         except YamlProblem as problem:
             findings.add(problem_finding(rel, problem))
             continue

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import render_page, views
+from journeybook.pages.uris import CATALOG_URI
 from journeybook.views.kpi_status import Status, status_counts
-
-CATALOG_URI = "journeys/index.md"
 
 
 def kpi_health(context: SiteContext) -> dict[str, dict[Status, int]]:

@@ -20,12 +20,10 @@ from journeybook.model.inputs import KPI_CATEGORIES
 from journeybook.model.resolved import Team
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import render_page, views
+from journeybook.pages.uris import CSV_URI, JSON_URI, KPIS_URI
 from journeybook.render.links import Links
 from journeybook.views.kpi_status import KpiView, Reading, Status, status_counts
 
-KPIS_URI = "kpis.md"
-CSV_URI = "kpis.csv"
-JSON_URI = "kpis.json"
 CSV_COLUMNS = (
     "journey", "journey_title", "kpi", "name", "stage", "category", "owner", "direction", "target", "unit",
     "segment", "status", "latest", "latest_date", "previous", "previous_date", "change", "trend", "url",

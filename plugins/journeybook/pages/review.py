@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import render_page, views
-
-REVIEW_URI = "review.md"
+from journeybook.pages.uris import REVIEW_URI
 
 
 def review_page(context: SiteContext) -> list[GeneratedFile]:

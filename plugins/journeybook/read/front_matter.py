@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from journeybook.findings import unreadable
+from journeybook.read.confine import confined
 
 KeyPath = tuple[str | int, ...]
 """Where a value sits in a YAML document: mapping keys and list indexes, from the root."""
@@ -339,18 +340,22 @@ def body_of(text: str) -> str:
     return text if index is None else "".join(lines[index + 1 :])
 
 
-def read_markdown(path: Path) -> SourceFile:
-    """Read a Markdown file from disk and split it; all problems come out as ``YamlProblem``."""
+def _read_inside(path: Path, root: Path) -> bytes:
+    """The bytes of an input file, never of a file a link leads to outside the project ``root``."""
     try:
-        raw = path.read_bytes()
+        return confined(path, root).read_bytes()
     except OSError as problem:
         raise YamlProblem(1, 1, unreadable(problem)) from None
-    return split_markdown(path, decode(raw))
 
 
-def read_yaml_file(path: Path) -> YamlDocument:
-    """Read a whole YAML data file (taxonomies, teams) with positions."""
-    text = decode(path.read_bytes())
+def read_markdown(path: Path, root: Path) -> SourceFile:
+    """Read a Markdown file of the project at ``root`` and split it; all problems come out as ``YamlProblem``."""
+    return split_markdown(path, decode(_read_inside(path, root)))
+
+
+def read_yaml_file(path: Path, root: Path) -> YamlDocument:
+    """Read a whole YAML data file (taxonomies, teams) of the project at ``root`` with positions."""
+    text = decode(_read_inside(path, root))
     if len(text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES * 8:
         raise YamlProblem(1, 1, "the file is too large for a configuration file")
     return load_yaml(text)

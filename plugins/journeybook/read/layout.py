@@ -16,6 +16,14 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def docs_dir_of(config_file: Path) -> str:
+    """``docs_dir`` as a MkDocs configuration names it (relative to its folder), without MkDocs."""
+    with config_file.open(encoding="utf-8") as stream:
+        config: Any = yaml.load(stream, Loader=_TolerantLoader) or {}
+    docs_dir = config.get("docs_dir", "docs") if isinstance(config, dict) else "docs"
+    return docs_dir if isinstance(docs_dir, str) else "docs"
+
+
 @dataclass(frozen=True)
 class Layout:
     """Paths of one project. ``docs_dir`` follows mkdocs.yml; the rest are fixed by convention."""
@@ -51,9 +59,7 @@ class Layout:
     @classmethod
     def from_mkdocs_yml(cls, root: Path) -> Layout:
         """The layout a CLI run uses: docs_dir as mkdocs.yml says, without importing MkDocs."""
-        with (root / "mkdocs.yml").open(encoding="utf-8") as stream:
-            config: Any = yaml.load(stream, Loader=_TolerantLoader) or {}
-        return cls.at(root, config.get("docs_dir", "docs") if isinstance(config, dict) else "docs")
+        return cls.at(root, docs_dir_of(root / "mkdocs.yml"))
 
     @property
     def templates_dir(self) -> Path:
@@ -77,6 +83,9 @@ class Layout:
         if path.is_absolute() and path.is_relative_to(self.docs_dir):
             return path.relative_to(self.docs_dir).as_posix()
         return path.resolve().relative_to(self.docs_dir).as_posix()
+
+    def persona_files(self) -> list[Path]:
+        return sorted(p for p in self.personas_dir.glob("*.md") if p.name != "index.md") if self.personas_dir.is_dir() else []
 
     def playbook_files(self) -> list[Path]:
         return sorted(p for p in self.journeys_dir.rglob("*.md") if p.name != "index.md") if self.journeys_dir.is_dir() else []

@@ -7,10 +7,12 @@ not two thousand. Paths are relative to the project root, which may sit below th
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
-from journeybook.errors import UsageError
+from journeybook.errors import OutsideProject, UsageError
+from journeybook.read.confine import confined
 from journeybook.read.layout import Layout
 
 Sources = dict[str, bytes]
@@ -40,10 +42,18 @@ def _is_playbook(path: str) -> bool:
     return path.endswith(".md") and not path.endswith("/index.md") and path != "index.md"
 
 
+def _working_copy(path: Path, root: Path) -> bytes:
+    """A file's bytes; a link out of the project reads as git stores it (the name it points to), never its target."""
+    try:
+        return confined(path, root).read_bytes()
+    except OutsideProject:
+        return os.fsencode(os.readlink(path))
+
+
 def read_sources(layout: Layout, revision: str | None) -> Sources:
     """Every playbook's bytes by its path from the project root; ``None`` means the working tree."""
     if revision is None:
-        return {layout.rel(path): path.read_bytes() for path in layout.playbook_files()}
+        return {layout.rel(path): _working_copy(path, layout.root) for path in layout.playbook_files()}
     journeys = layout.journeys_dir.relative_to(layout.root).as_posix()
     listing = _git(layout.root, "ls-tree", "-r", "-z", revision, "--", f"{journeys}/")
     blobs: list[tuple[str, str]] = []

@@ -11,6 +11,10 @@ from typing import Any
 
 import yaml
 
+from journeybook.errors import BuildProblem, OutsideProject
+from journeybook.findings import printable, unreadable
+from journeybook.read.confine import confined
+
 FALLBACK = "en"
 
 
@@ -24,6 +28,10 @@ class Labels(dict[str, str]):
 def _read(path: Path) -> dict[str, Any]:
     if not path.is_file():
         return {}
+    try:
+        path = confined(path, path.parent, f"{path.parent.name}/")
+    except OutsideProject as problem:
+        raise BuildProblem(printable(f"{path.parent.name}/{path.name}: {unreadable(problem)}")) from None
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 

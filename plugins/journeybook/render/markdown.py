@@ -15,8 +15,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 _SIGNIFICANT = re.compile(r"([\\`*_\[\]<>|~&#!])")
-_REFERENCE = re.compile(r"(?<!\w)(@|\\#)(?=[A-Za-z0-9])")
-"""An @mention or #123 reference, which GitHub and GitLab act on even when escaped."""
+_REFERENCE = re.compile(r"(?<!\w)(?:(?:@|\\[#~]|%)(?=[A-Za-z0-9])|(?:\\[!&]|\$)(?=[0-9])|GH(?=-[0-9]))", re.IGNORECASE)
+"""References GitHub and GitLab act on even when escaped: an @mention, an issue as #12 or GH-12,
+and GitLab's merge request !12, label ~name, milestone %name, snippet $12 and epic &12."""
 WORD_JOINER = "\u2060"
 
 
@@ -29,11 +30,11 @@ def escape_markdown(text: str) -> MarkdownSafe:
 
     Values always sit inside a line, never at its start, so only inline syntax (emphasis, code,
     links, images, HTML, entities, tables, strike-through, heading closers) needs escaping. An
-    invisible word joiner after ``@`` and ``#`` keeps a playbook's "ask @retail-team" or "#12"
+    invisible word joiner after ``@``, ``#`` (and the other reference marks) keeps a playbook's "ask @retail-team" or "#12"
     from notifying a team or linking an issue when the comment is posted.
     """
     escaped = _SIGNIFICANT.sub(r"\\\1", " ".join(text.split()))
-    return MarkdownSafe(_REFERENCE.sub(rf"\1{WORD_JOINER}", escaped))
+    return MarkdownSafe(_REFERENCE.sub(lambda found: found.group() + WORD_JOINER, escaped))
 
 
 def code(text: object) -> MarkdownSafe:

@@ -20,9 +20,12 @@ from jinja2 import (
     TemplateSyntaxError,
     select_autoescape,
 )
+from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
-from journeybook.errors import BuildProblem
+from journeybook.errors import BuildProblem, OutsideProject
+from journeybook.findings import printable, unreadable
+from journeybook.read.confine import confined
 from journeybook.render.fragments import FragmentCache, FragmentExtension
 from journeybook.render.labels import Labels, fill
 from journeybook.render.placeholders import HtmlPlaceholders
@@ -66,6 +69,19 @@ def template_problem(error: TemplateError, templates_dir: Path) -> TemplateProbl
     )
 
 
+class _ConfinedLoader(FileSystemLoader):
+    """The site's templates, none of them a link out of their folder (``journeybook.read.confine``)."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Any]:
+        for folder in self.searchpath:
+            path = Path(folder, *split_template_path(template))
+            try:
+                confined(path, Path(folder), f"{Path(folder).parent.name}/{Path(folder).name}/")
+            except OutsideProject as problem:
+                raise TemplateProblem(printable(f"{Path(folder).parent.name}/{Path(folder).name}/{template}: {unreadable(problem)}")) from None
+        return super().get_source(environment, template)
+
+
 class Renderer:
     """One autoescaping environment, with the site's labels as a global.
 
@@ -80,7 +96,7 @@ class Renderer:
         self.templates_dir = templates_dir
         self.labels = labels
         self.env = Environment(
-            loader=FileSystemLoader(templates_dir / "blocks"),
+            loader=_ConfinedLoader(templates_dir / "blocks"),
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined,
             trim_blocks=True,
