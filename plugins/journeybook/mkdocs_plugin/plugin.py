@@ -267,7 +267,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     @plain_problems
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         escape_page_meta(page.meta)
-        self.html_policy.applies = page.file.generated_by is None  # generated pages are ours throughout
+        self.html_policy.raw_html_is_authors = page.file.generated_by is None  # a generated page's raw HTML is ours
         if self.config.enabled and self.site is not None:
             block = persona_journeys(self.site, page.file.src_uri)
             if block is not None:

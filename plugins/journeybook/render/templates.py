@@ -25,6 +25,7 @@ from markupsafe import Markup
 from journeybook.errors import BuildProblem
 from journeybook.render.fragments import FragmentCache, FragmentExtension
 from journeybook.render.labels import Labels
+from journeybook.render.markdown import markdown_text
 from journeybook.render.placeholders import HtmlPlaceholders
 
 
@@ -91,6 +92,7 @@ class Renderer:
         self.env.filters["number"] = _format_number
         self.env.filters["isodate"] = _format_date
         self.env.filters["html_block"] = self._html_block
+        self.env.filters["markdown_text"] = markdown_text  # an author's value placed in Markdown, not HTML
         self.env.globals["labels"] = labels
         self.placeholders = HtmlPlaceholders()
 
