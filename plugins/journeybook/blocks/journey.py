@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from journeybook.blocks.context import BlockContext
 from journeybook.render.mermaid import flowchart, journey
+from journeybook.render.mermaid_limits import over_limit
 from journeybook.views.curve import emotion_curve
 from journeybook.views.diagram import DiagramModel, diagram_model
 from journeybook.views.grid import MapGrid, map_grid
@@ -38,12 +39,19 @@ def grid(context: BlockContext) -> MapGrid:
     return context.shared("map_grid", lambda: map_grid(context.journey))
 
 
+def _mermaid_block(context: BlockContext, block: str, kind: str, text: str, edges: int = 0) -> str:
+    """The diagram, or in its place why Mermaid would not draw it (``render.mermaid_limits``)."""
+    not_drawn = over_limit(text, edges)
+    return str(context.renderer.render("mermaid.md", block=block, kind=kind, mermaid=text, not_drawn=not_drawn))
+
+
 def diagram_block(context: BlockContext) -> str:
-    return str(context.renderer.render("mermaid.md", block="diagram", kind="journey", mermaid=journey(model(context))))
+    return _mermaid_block(context, "diagram", "journey", journey(model(context)))
 
 
 def flow_block(context: BlockContext) -> str:
-    return str(context.renderer.render("mermaid.md", block="flow", kind="flow", mermaid=flowchart(model(context))))
+    current = model(context)
+    return _mermaid_block(context, "flow", "flow", flowchart(current), len(current.edges))
 
 
 def curve_block(context: BlockContext) -> str:
