@@ -23,6 +23,8 @@ from journeybook.render.labels import FALLBACK, Labels, load_labels
 from journeybook.render.mermaid import flowchart, journey
 from journeybook.views.diagram import DiagramModel, diagram_model
 
+PINNED_MERMAID = "11.17.2"
+"""The version in ``package.json`` whose defaults these are."""
 MAX_TEXT_SIZE = 50_000
 """Mermaid's ``maxTextSize``: characters (UTF-16 code units) of the diagram, front matter excluded."""
 MAX_EDGES = 500
