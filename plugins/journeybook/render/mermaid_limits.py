@@ -4,16 +4,19 @@ Mermaid (``mermaid`` 11.17.2 in ``package.json``) replaces any diagram whose tex
 than its ``maxTextSize`` with "Maximum text size in diagram exceeded", and fails a flowchart
 with more than ``maxEdges`` links. Both are "secure" settings: a diagram's own front matter
 cannot raise them, and Material's loader leaves Mermaid's defaults. A playbook with hundreds
-of stages passes every other check, so the site would publish a broken diagram; instead the
-block says why it is not drawn (the stage sections and the map show the same content) and
-``check`` warns. ``tests/test_mermaid_limits.py`` reads both defaults from the bundle in
+of stages passes every other check, so the site would publish a broken diagram. Instead a
+journey diagram too long to draw is drawn with one step per stage, if that fits, under a note
+saying so; a diagram that still does not fit is left out with a note saying why (the stage
+sections and the map show the same content); and ``check`` warns. ``tests/test_mermaid_limits.py`` reads both defaults from the bundle in
 ``node_modules`` so that an upgrade changing them fails a test rather than a page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
+from statistics import mean
 
 from journeybook.findings import Finding, Severity
 from journeybook.model.resolved import Journey
@@ -21,7 +24,7 @@ from journeybook.read.front_matter import YamlProblem, read_markdown
 from journeybook.read.layout import Layout
 from journeybook.render.labels import FALLBACK, Labels, load_labels
 from journeybook.render.mermaid import flowchart, journey
-from journeybook.views.diagram import DiagramModel, diagram_model
+from journeybook.views.diagram import DiagramModel, Section, Task, diagram_model
 
 PINNED_MERMAID = "11.17.2"
 """The version in ``package.json`` whose defaults these are."""
@@ -47,12 +50,39 @@ def over_limit(text: str, edges: int = 0) -> str | None:
     return None
 
 
-def journey_diagram_problem(model: DiagramModel) -> str | None:
-    return over_limit(journey(model))
+@dataclass(frozen=True)
+class Fitted:
+    """A diagram as it can be drawn: the full one, a simpler one, or none, and why."""
+
+    text: str
+    """The Mermaid text to publish; empty when nothing fits."""
+    problem: str | None = None
+    """Why the full diagram is not drawn; None when it is."""
+    simplified: bool = False
 
 
-def flow_diagram_problem(model: DiagramModel) -> str | None:
-    return over_limit(flowchart(model), len(model.edges))
+def one_step_per_stage(model: DiagramModel) -> DiagramModel:
+    """The journey diagram with each stage's actions folded into one step: the stage's name, their mean score, all their channels."""
+    sections = tuple(
+        Section(section.name, (Task(section.name, round(mean(t.score for t in section.tasks)), tuple(dict.fromkeys(a for t in section.tasks for a in t.actors))),))
+        for section in model.sections
+    )
+    return replace(model, sections=sections)
+
+
+def fit_journey(model: DiagramModel) -> Fitted:
+    full = journey(model)
+    problem = over_limit(full)
+    if problem is None:
+        return Fitted(full)
+    simpler = journey(one_step_per_stage(model))
+    return Fitted(simpler, problem, simplified=True) if over_limit(simpler) is None else Fitted("", problem)
+
+
+def fit_flow(model: DiagramModel) -> Fitted:
+    full = flowchart(model)
+    problem = over_limit(full, len(model.edges))
+    return Fitted(full) if problem is None else Fitted("", problem)
 
 
 def diagram_findings(journeys: Iterable[Journey], layout: Layout) -> list[Finding]:
@@ -82,11 +112,13 @@ def _stages_line(path: Path) -> int:
 
 
 def oversized_diagrams(item: Journey, labels: Labels) -> list[str]:
-    """One sentence per diagram of ``item`` that Mermaid would not draw, for ``check`` to warn about."""
+    """One sentence per diagram of ``item`` that Mermaid would not draw in full, for ``check`` to warn about."""
     model = diagram_model(item, labels)
-    found = [("journey diagram", journey_diagram_problem(model)), ("stage flow", flow_diagram_problem(model))]
-    return [
-        f"the {name} is not drawn: {reason}; the page shows a note in its place "
-        "(split the journey into several playbooks, or fold actions into fewer stages)"
-        for name, reason in found if reason
-    ]
+    advice = "(split the journey into several playbooks, or fold actions into fewer stages)"
+    found = []
+    for name, fitted in (("journey diagram", fit_journey(model)), ("stage flow", fit_flow(model))):
+        if fitted.simplified:
+            found.append(f"the {name} is drawn with one step per stage: {fitted.problem} {advice}")
+        elif fitted.problem:
+            found.append(f"the {name} is not drawn: {fitted.problem}; the page shows a note in its place {advice}")
+    return found
