@@ -13,7 +13,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from journeybook.blocks.context import BlockContext
-from journeybook.render.mermaid import flowchart, journey
+from journeybook.render.mermaid_limits import Fitted, fit_flow, fit_journey
 from journeybook.views.curve import emotion_curve
 from journeybook.views.diagram import DiagramModel, diagram_model
 from journeybook.views.grid import MapGrid, map_grid
@@ -38,12 +38,17 @@ def grid(context: BlockContext) -> MapGrid:
     return context.shared("map_grid", lambda: map_grid(context.journey))
 
 
+def _mermaid_block(context: BlockContext, block: str, kind: str, fitted: Fitted) -> str:
+    """The diagram as the pinned Mermaid can draw it (``render.mermaid_limits``), with a note when it is not the full one."""
+    return str(context.renderer.render("mermaid.md", block=block, kind=kind, mermaid=fitted.text, not_drawn=fitted.problem, simplified=fitted.simplified))
+
+
 def diagram_block(context: BlockContext) -> str:
-    return str(context.renderer.render("mermaid.md", block="diagram", kind="journey", mermaid=journey(model(context))))
+    return _mermaid_block(context, "diagram", "journey", fit_journey(model(context)))
 
 
 def flow_block(context: BlockContext) -> str:
-    return str(context.renderer.render("mermaid.md", block="flow", kind="flow", mermaid=flowchart(model(context))))
+    return _mermaid_block(context, "flow", "flow", fit_flow(model(context)))
 
 
 def curve_block(context: BlockContext) -> str:

@@ -24,7 +24,8 @@ Events used, and why:
 - ``on_page_context``: hand the rendered playbook header to the theme override.
 - ``on_nav``: while serving with ``--dirty``, title the generated pages it skips.
 - ``on_post_build``: while serving, remember what this finished build generated; stop the
-  second process (also ``on_build_error``).
+  second process (also ``on_build_error``); give Material's ``tags.json`` the tags as written
+  (``mkdocs_plugin.tags``, which also makes tag anchors from them, in ``on_config``).
 - ``on_serve``: also reload when ``data/``, ``site_config/`` or ``templates/`` change.
 
 While previewing, content errors do not stop the server: they are logged at info level (so
@@ -55,6 +56,7 @@ from journeybook.mkdocs_plugin.ahead import Ahead, Job, can_work_ahead
 from journeybook.mkdocs_plugin.config import JourneybookConfig
 from journeybook.mkdocs_plugin.late_files import LateFile
 from journeybook.mkdocs_plugin.problems import plain_problems
+from journeybook.mkdocs_plugin.tags import export_tags_as_written, slug_tags_as_written
 from journeybook.mkdocs_plugin.unchanged import GeneratedFiles, title_skipped
 from journeybook.model.project import Project, load_project
 from journeybook.model.refresh import Inputs, refresh
@@ -146,6 +148,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         config.extra_css.append(STYLESHEET_URI)
         self.html_policy = HtmlPolicy(self.project.site.settings.raw_html)  # type: ignore[arg-type]
         config.markdown_extensions.append(self.html_policy)  # type: ignore[arg-type]  (Markdown takes instances too)
+        slug_tags_as_written(config)
         config.extra_javascript.append(TABLES_SCRIPT_URI)
         config.extra_javascript.append(PRINT_SCRIPT_URI)
         self.language = str(config.theme.get("language") or "en")
@@ -187,6 +190,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         return nav
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        export_tags_as_written(config)
         self.generated.finish()
         self._stop_ahead()
 
@@ -267,7 +271,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     @plain_problems
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         escape_page_meta(page.meta)
-        self.html_policy.applies = page.file.generated_by is None  # generated pages are ours throughout
+        self.html_policy.raw_html_is_authors = page.file.generated_by is None  # a generated page's raw HTML is ours
         if self.config.enabled and self.site is not None:
             block = persona_journeys(self.site, page.file.src_uri)
             if block is not None:

@@ -1,9 +1,15 @@
-"""Renders Markdown (pull-request comments) from Jinja2 templates, escaping every value.
+"""Escapes text for Markdown: pull-request comments (GitHub's dialect) and site pages (Python-Markdown).
 
 HTML autoescape is the wrong tool for Markdown: it leaves ``*``, ``_``, ``[`` and `````` alone,
 so a stage named ``*New* [offer](http://x)`` would turn bold and into a link in a comment. Here
 every ``{{ value }}`` passes through ``escape_markdown`` (the only place Markdown escaping is
 done) unless a filter already made it safe, such as ``code`` for ids and paths.
+
+Site pages are another dialect: Python-Markdown, with ``attr_list`` and ``toc``, turns a
+title like ``Offer {: autofocus onfocus=... }`` into attributes and ``[x](javascript:...)``
+into a link, and it keeps a backslash before ``&`` or ``<`` as text. ``markdown_text`` is the
+filter block templates use wherever they put an author's value into Markdown (a heading, a
+paragraph) rather than into HTML.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 _SIGNIFICANT = re.compile(r"([\\`*_\[\]<>|~&#!])")
 _REFERENCE = re.compile(r"(?<!\w)(?:(?:@|\\[#~]|%)(?=[A-Za-z0-9])|(?:\\[!&]|\$)(?=[0-9])|GH(?=-[0-9]))", re.IGNORECASE)
@@ -35,6 +42,30 @@ def escape_markdown(text: str) -> MarkdownSafe:
     """
     escaped = _SIGNIFICANT.sub(r"\\\1", " ".join(text.split()))
     return MarkdownSafe(_REFERENCE.sub(lambda found: found.group() + WORD_JOINER, escaped))
+
+
+_PAGE_SIGNIFICANT = re.compile(r"[&<>\"'\\`*_{}\[\]()#+\-.!|~^=:$%@]")
+"""HTML's characters; Python-Markdown's backslash-escapable ones (``Markdown.ESCAPED_CHARS``);
+and those optional extensions give meaning to (tables, tilde, caret, mark, emoji, math...)."""
+_BACKSLASHED = frozenset("\\`*_{}[]()#+-.!")
+
+
+def _page_escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in "&<>\"'":
+        return str(escape(char))
+    return f"\\{char}" if char in _BACKSLASHED else f"&#{ord(char)};"
+
+
+def markdown_text(value: object) -> Markup:
+    """An author's text as literal inline text of a page's Markdown, and HTML-escaped.
+
+    One line (a newline could start a block); HTML's characters become entities; Markdown's
+    escapable characters get a backslash, which Python-Markdown and ``toc`` undo before
+    slugifying, so heading anchors stay as they were; the rest become character references.
+    The result is ``Markup``: autoescape leaves it alone.
+    """
+    return Markup(_PAGE_SIGNIFICANT.sub(_page_escape, " ".join(str(value).split())))
 
 
 def code(text: object) -> MarkdownSafe:

@@ -28,6 +28,7 @@ from journeybook.findings import printable, unreadable
 from journeybook.read.confine import confined
 from journeybook.render.fragments import FragmentCache, FragmentExtension
 from journeybook.render.labels import Labels, fill
+from journeybook.render.markdown import markdown_text
 from journeybook.render.placeholders import HtmlPlaceholders
 
 
@@ -108,6 +109,7 @@ class Renderer:
         self.env.filters["isodate"] = _format_date
         self.env.filters["fill"] = fill
         self.env.filters["html_block"] = self._html_block
+        self.env.filters["markdown_text"] = markdown_text  # an author's value placed in Markdown, not HTML
         self.env.globals["labels"] = labels
         self.placeholders = HtmlPlaceholders()
 

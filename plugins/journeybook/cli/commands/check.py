@@ -10,6 +10,7 @@ from journeybook.cli.reporting import FORMATS
 from journeybook.errors import UsageError
 from journeybook.model.project import load_project
 from journeybook.read.layout import Layout
+from journeybook.render.mermaid_limits import diagram_findings
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,6 +35,7 @@ def _playbooks(paths: list[Path], layout: Layout) -> list[Path] | None:
 def run(args: argparse.Namespace, root: Path) -> int:
     layout = Layout.from_mkdocs_yml(root)
     project = load_project(layout, only=_playbooks(args.paths, layout))
+    project.findings.extend(diagram_findings(project.journeys.values(), layout))
     findings = project.findings.sorted()
     output = FORMATS[args.format](findings)
     if output:
