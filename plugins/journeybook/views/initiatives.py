@@ -31,6 +31,7 @@ from journeybook.model.initiative_inputs import STATUS_ORDER
 from journeybook.model.initiatives import Aim, Initiative
 from journeybook.model.validation import field_path
 from journeybook.read.front_matter import YamlDocument
+from journeybook.views.kpi_chart import Marker
 from journeybook.views.kpi_status import Point
 
 if TYPE_CHECKING:
@@ -207,3 +208,14 @@ def follow_up_warnings(views: InitiativeViews, today: date, documents: dict[str,
             )
     return warnings
 
+
+
+def chart_markers(initiatives: Iterable[Initiative]) -> tuple[Marker, ...]:
+    """The start and end of each initiative, to mark on the chart of a KPI they aim at."""
+    marks = []
+    for initiative in initiatives:
+        if initiative.started is not None:
+            marks.append(Marker(initiative.started, "start", initiative.title))
+        if initiative.ended is not None:
+            marks.append(Marker(initiative.ended, "end", initiative.title))
+    return tuple(marks)
