@@ -8,7 +8,7 @@ initiatives always point at the journeys the project holds.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from journeybook.model.initiatives import initiative_files, read_initiatives
@@ -22,7 +22,8 @@ def load_initiatives(project: Project, paths: list[Path] | None = None) -> None:
     """Read, resolve and measure the initiatives (all, or ``paths``) into ``project.initiatives``."""
     layout = project.layout
     chosen = initiative_files(layout) if paths is None else paths
-    items, documents = read_initiatives(layout, chosen, project.journeys, project.site.teams, project.findings)
+    broken = frozenset(PurePosixPath(uri).stem for uri in project.broken)
+    items, documents = read_initiatives(layout, chosen, project.journeys, project.site.teams, project.findings, broken)
     frame = project.readings.frame if project.readings is not None else None
     project.initiatives = initiative_views(items, frame, project.site.settings.at_risk_band)
     project.findings.extend(follow_up_warnings(project.initiatives, project.today, documents))

@@ -81,10 +81,15 @@ def is_initiative_file(layout: Layout, path: Path) -> bool:
 class InitiativeResolver:
     """Resolves one initiative against the loaded journeys and the site's teams."""
 
-    def __init__(self, document: YamlDocument, file: str, journeys: dict[str, Journey], teams: dict[str, Team], findings: Findings) -> None:
+    def __init__(
+        self, document: YamlDocument, file: str, journeys: dict[str, Journey], teams: dict[str, Team], findings: Findings,
+        broken: frozenset[str] = frozenset(),
+    ) -> None:
         self.document = document
         self.file = file
         self.journeys = journeys
+        self.broken = broken
+        """Ids of playbooks that failed to load: their own errors say what to fix, so a reference to one is not repeated."""
         self.teams = teams
         self.findings = findings
         self.failed = False
@@ -96,6 +101,9 @@ class InitiativeResolver:
         self.failed = self.failed or severity is Severity.ERROR
 
     def _journey(self, loc: Path_, journey_id: str) -> Journey | None:
+        if journey_id in self.broken:  # failed to load, or its id is claimed twice
+            self.failed = True
+            return None
         journey = self.journeys.get(journey_id)
         if journey is None:
             self.report(loc, f"unknown journey '{journey_id}' {allowed_hint(journey_id, sorted(self.journeys))}")
@@ -160,8 +168,12 @@ class InitiativeResolver:
 
 def read_initiatives(
     layout: Layout, paths: list[Path], journeys: dict[str, Journey], teams: dict[str, Team], findings: Findings,
+    broken: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, Initiative], dict[str, YamlDocument]]:
-    """Every initiative of ``paths`` that resolves, by id, and its front matter (to locate warnings)."""
+    """Every initiative of ``paths`` that resolves, by id, and its front matter (to locate warnings).
+
+    ``broken`` names playbooks that failed to load; an initiative acting on one is left out quietly.
+    """
     initiatives: dict[str, Initiative] = {}
     documents: dict[str, YamlDocument] = {}
     seen: dict[str, str] = {}
@@ -180,7 +192,7 @@ def read_initiatives(
         if data is None:
             continue
         initiative_id = data.id or path.stem
-        resolver = InitiativeResolver(source.front_matter, rel, journeys, teams, findings)
+        resolver = InitiativeResolver(source.front_matter, rel, journeys, teams, findings, broken)
         if initiative_id in seen:
             resolver.report(("id",) if data.id else ("title",), f"duplicate initiative id '{initiative_id}' (also used by {seen[initiative_id]}); set a unique 'id'", "duplicate-id")
         seen.setdefault(initiative_id, rel)
