@@ -165,11 +165,9 @@ class InitiativeViews:
         for initiative in self.ordered:
             no_result = initiative.status == "done" and not initiative.result
             started = initiative.started
-            running = initiative.status == "running" and started is not None and started <= today
-            no_data = tuple(
-                e.aim for e in self.effects.get(initiative.id, ())
-                if running and started is not None and (e.current is None or e.current.date < started)
-            )
+            no_data: tuple[Aim, ...] = ()
+            if initiative.status == "running" and started is not None and started <= today:
+                no_data = tuple(e.aim for e in self.effects.get(initiative.id, ()) if e.current is None or e.current.date < started)
             if no_result or no_data:
                 found.append(FollowUp(initiative, no_result, no_data))
         return found
