@@ -69,3 +69,22 @@ def test_start_and_end_markers_sit_at_their_dates(built_site: Path) -> None:
             start, end = sorted(found["markers"], key=lambda m: m["date"])
             assert start["x"] < end["x"]
         assert not log.foreign_requests and not log.console_errors
+
+
+def test_the_hub_reads_on_a_phone_without_scrolling_sideways(built_site: Path) -> None:
+    with serve(built_site) as base, browser(width=390, height=844) as context:
+        page = context.new_page()  # type: ignore[attr-defined]
+        page.goto(base + "initiatives/")
+        sizes = page.eval_on_selector_all(
+            "table.jb-initiatives__table",
+            "tables => tables.map(t => [t.getBoundingClientRect().right, t.closest('.jb-table-scroll').scrollWidth, t.closest('.jb-table-scroll').clientWidth])",
+        )
+        assert sizes and all(right <= 390 and scroll <= client for right, scroll, client in sizes), sizes
+        label = page.eval_on_selector(
+            "table.jb-initiatives__table td[data-label]:last-child", "td => getComputedStyle(td, '::before').content",
+        )
+        assert label == '"Measured effect"'
+        assert page.is_visible("form[data-jb-filter]")  # the script showed the filter form
+        page.select_option("select[data-filter='journey']", "add-newborn-to-plan")
+        shown = page.eval_on_selector_all("table.jb-initiatives__table tbody tr:not([hidden]) td:first-child a", "links => links.map(a => a.textContent)")
+        assert shown == ["Upload documents from the phone"]
