@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from journeybook.findings import Finding, Findings, Severity, allowed_hint
+from journeybook.findings import Finding, Findings, allowed_hint
 from journeybook.model.initiative_inputs import AimInput, InitiativeInput, ReachInput
 from journeybook.model.resolved import Journey, Kpi, Stage, Team
 from journeybook.model.site_data import problem_finding
@@ -65,9 +65,6 @@ class Initiative:
         reach = self.reach(journey_id)
         return reach is not None and any(stage.id == stage_id for stage in reach.stages)
 
-    def aims_at(self, journey_id: str, kpi_id: str) -> bool:
-        return any(aim.journey.id == journey_id and aim.kpi.id == kpi_id for aim in self.aims)
-
 
 def initiative_files(layout: Layout) -> list[Path]:
     folder = layout.docs_dir / INITIATIVES_DIR
@@ -94,11 +91,12 @@ class InitiativeResolver:
         self.findings = findings
         self.failed = False
 
-    def report(self, loc: Path_, message: str, rule: str = "reference", severity: Severity = Severity.ERROR) -> None:
+    def report(self, loc: Path_, message: str, rule: str = "reference") -> None:
+        """An error at ``loc``: the initiative does not load (its warnings come later, from its effect)."""
         position = self.document.position(loc)
         line, column = (position.line, position.column) if position else (1, 1)
-        self.findings.add(Finding(self.file, line, column, field_path(loc), message, rule, severity))
-        self.failed = self.failed or severity is Severity.ERROR
+        self.findings.add(Finding(self.file, line, column, field_path(loc), message, rule))
+        self.failed = True
 
     def _journey(self, loc: Path_, journey_id: str) -> Journey | None:
         if journey_id in self.broken:  # failed to load, or its id is claimed twice
