@@ -17,12 +17,11 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import REPO, copy_project
-from journeybook.render.labels import Labels, load_labels
-from journeybook.read.layout import Layout
 from journeybook.model.project import load_project
 from journeybook.model.resolved import Journey
+from journeybook.read.layout import Layout
+from journeybook.render.labels import Labels, load_labels
 
 # Every character and word that means something in Mermaid's journey or flowchart syntax.
 HOSTILE = [

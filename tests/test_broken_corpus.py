@@ -17,7 +17,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_project, journeybook, mkdocs_build
 
 CORPUS = Path(__file__).parent / "broken"

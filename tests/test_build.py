@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from pathlib import Path
-
 from conftest import REPO, mkdocs_build
 
 MORTGAGE = Path("content/journeys/mortgage-application.md")

@@ -12,7 +12,6 @@ Chromium with focus, pointer and mouse events dispatched on every element, while
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import sys
@@ -21,10 +20,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from markupsafe import escape
-
 from browser_support import browser, serve, watch
 from conftest import copy_project, run
+from markupsafe import escape
 
 # HTML that would run script if printed raw, then Markdown that would make a live link or
 # attributes if a template put the text into Markdown unescaped. The attribute list comes last:

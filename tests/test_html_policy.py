@@ -7,11 +7,10 @@ import re
 
 import markdown
 import pytest
-from markupsafe import escape
-from pymdownx.superfences import fence_code_format
-
 from journeybook.render.html_policy import HtmlPolicy, RawHtml, clean_html, safe_url
 from journeybook.render.markdown import markdown_text
+from markupsafe import escape
+from pymdownx.superfences import fence_code_format
 
 EXTENSIONS = ["md_in_html", "attr_list", "tables", "pymdownx.superfences"]
 CONFIGS = {"pymdownx.superfences": {"custom_fences": [{"name": "mermaid", "class": "mermaid", "format": fence_code_format}]}}

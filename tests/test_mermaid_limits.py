@@ -14,10 +14,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from browser_support import OPEN_SHADOW_ROOTS, browser, serve, watch
 from conftest import REPO, copy_project, journeybook, mkdocs_build
-from journeybook.render.mermaid_limits import MAX_EDGES, MAX_TEXT_SIZE, PINNED_MERMAID, mermaid_length, over_limit
+from journeybook.render.mermaid_limits import (
+    MAX_EDGES,
+    MAX_TEXT_SIZE,
+    PINNED_MERMAID,
+    mermaid_length,
+    over_limit,
+)
 
 FRONT = '---\nconfig:\n  journey: {"useMaxWidth": false}\n---\n'
 

@@ -15,7 +15,6 @@ from typing import Iterator
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import Result, copy_project, run
 from pg_support import Server, free_port, postgres_bin, postgres_server
 

@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import journeybook
 from journeybook.cli import publish as publish_module
 

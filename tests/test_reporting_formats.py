@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 from conftest import REPO, journeybook
-from journeybook.findings import Finding, Severity
 from journeybook.cli.reporting import FORMATS, as_github, as_gitlab, as_json, as_text
+from journeybook.findings import Finding, Severity
 
 TRICKY = Finding(
     file="content/journeys/a,b:c.md", line=14, column=9, field="stages[1].name",

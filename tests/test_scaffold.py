@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, TODAY, journeybook, mkdocs_build
 from journeybook.read.front_matter import read_markdown
 

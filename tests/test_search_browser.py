@@ -13,7 +13,6 @@ from typing import Any, Callable
 
 import pytest
 import yaml
-
 from browser_support import browser, serve, watch
 from conftest import REPO
 

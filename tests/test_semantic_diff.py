@@ -7,7 +7,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, journeybook
 from journeybook.render.markdown import code, escape_markdown
 

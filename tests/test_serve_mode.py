@@ -13,14 +13,13 @@ import socket
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
-
 from conftest import TODAY, mkdocs_build
 from journeybook.read.front_matter import read_markdown
 

@@ -14,7 +14,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path, PurePosixPath
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence, TypeVar
+
+from pydantic import BaseModel
 
 from journeybook.findings import Finding
 from journeybook.model.inputs import (
@@ -30,6 +32,10 @@ from journeybook.read.revisions import Sources
 from journeybook.render.markdown import MarkdownRenderer
 from journeybook.render.templates import _format_number
 
+if TYPE_CHECKING:
+    from journeybook.authoring.initiative_diff import InitiativeDiff
+
+M = TypeVar("M", bound=BaseModel)
 TEMPLATE = "semantic-diff.md"
 DIRECTIONS = {"up": "higher is better", "down": "lower is better"}
 NOBODY = "nobody"
@@ -84,24 +90,33 @@ class SemanticDiff:
     removed: tuple[PlaybookSummary, ...] = ()
     changed: tuple[PlaybookChanges, ...] = ()
     unreadable: tuple[Unreadable, ...] = field(default=())
+    initiatives: InitiativeDiff | None = None
+    """Initiatives added, removed or changed (``journeybook.authoring.initiative_diff``)."""
 
     @property
     def empty(self) -> bool:
-        return not (self.added or self.removed or self.changed or self.unreadable)
+        quiet = self.initiatives is None or self.initiatives.empty
+        return quiet and not (self.added or self.removed or self.changed or self.unreadable)
 
 
-def snapshot(path: str, raw: bytes) -> Snapshot:
-    """Parse one file the way ``check`` does, keeping only the first problem if it is broken."""
-    stem = PurePosixPath(path).stem
+def read_model(path: str, raw: bytes, model: type[M]) -> tuple[M | None, Finding | None]:
+    """Parse one file's front matter the way ``check`` does: the model, or the first problem."""
     try:
         source = split_markdown(Path(path), decode(raw))
     except YamlProblem as problem:
-        return Snapshot(path, stem, problem=problem_finding(path, problem))
+        return None, problem_finding(path, problem)
     if source.front_matter is None:
-        return Snapshot(path, stem, problem=Finding(path, 1, 1, "", "has no front matter", rule="schema"))
-    playbook, findings = validate(PlaybookInput, source.front_matter, path)
+        return None, Finding(path, 1, 1, "", "has no front matter", rule="schema")
+    value, findings = validate(model, source.front_matter, path)
+    return value, (findings[0] if value is None else None)
+
+
+def snapshot(path: str, raw: bytes) -> Snapshot:
+    """One playbook file, keeping only the first problem if it is broken."""
+    stem = PurePosixPath(path).stem
+    playbook, problem = read_model(path, raw, PlaybookInput)
     if playbook is None:
-        return Snapshot(path, stem, problem=findings[0])
+        return Snapshot(path, stem, problem=problem)
     return Snapshot(path, playbook.id or stem, playbook=playbook)
 
 

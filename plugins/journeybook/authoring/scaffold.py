@@ -1,4 +1,4 @@
-"""Starting files for CX owners: a playbook, a persona or a team, valid and explained.
+"""Starting files for CX owners: a playbook, a persona, a team or an initiative, valid and explained.
 
 A blank file is where non-programmers get stuck, and a copied playbook carries someone else's
 mistakes. A scaffold is the smallest file that passes ``journeybook check``, with a plain-words
@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from journeybook.errors import UsageError
 from journeybook.findings import Findings, not_allowed
+from journeybook.model.initiative_inputs import InitiativeInput
 from journeybook.model.inputs import (
     SLUG_PATTERN,
     OwnersFile,
@@ -32,7 +33,7 @@ from journeybook.model.validation import validate
 from journeybook.read.front_matter import YamlProblem, load_yaml, split_markdown
 from journeybook.read.layout import Layout
 
-KINDS = ("playbook", "persona", "team")
+KINDS = ("playbook", "persona", "team", "initiative")
 FIRST_STAGE = "first-step"
 PREFERRED_CHANNEL = "web"
 _TEAM_ITEM = re.compile(r"^([ \t]*)-[ \t]+id:", re.MULTILINE)
@@ -46,11 +47,14 @@ class Vocabulary:
     personas: tuple[str, ...]
     phases: tuple[str, ...]
     channels: tuple[str, ...]
+    journeys: tuple[str, ...] = ()
+    """Playbook ids, from their file names (an initiative names the journeys it acts on)."""
 
     @classmethod
     def of(cls, layout: Layout) -> Vocabulary:
         site = load_site_data(layout, Findings())
-        return cls(tuple(site.teams), tuple(site.personas), tuple(site.phases), tuple(site.channels))
+        journeys = tuple(path.stem for path in layout.playbook_files())
+        return cls(tuple(site.teams), tuple(site.personas), tuple(site.phases), tuple(site.channels), journeys)
 
 
 def quoted(text: str) -> str:
@@ -159,6 +163,35 @@ pains: []  # what frustrates them
 Tell the persona's story here: their situation, their day, what they care about.
 """
     _ensure_valid(text, PersonaInput, "the new persona")
+    return text
+
+
+def initiative_text(*, title: str, owner: str, journey: str) -> str:
+    """An initiative at the idea stage, acting on one journey; KPIs and dates as examples."""
+    text = f"""---
+# An initiative: what the company does to close a gap a journey map shows (a fix, a redesign,
+# an experiment), and how its effect is measured. Lines starting with '#' are notes for you.
+# The guide "How to write a playbook" (section Initiatives) explains every field.
+title: {quoted(title)}  # the initiative's name, as readers see it
+owner: {owner}  # the team running it (a team id from data/owners.yml)
+status: idea  # idea, planned, running, done or dropped
+hypothesis: "What the change should do for customers, and why you believe it will."
+journeys:  # where it acts: at least one playbook id
+  - journey: {journey}
+    # stages: [a-stage-id]  # leave out to act on every stage of the journey
+# kpis:  # what it should move: a KPI of one of the playbooks (remove the '# ' to use them)
+#   - journey: {journey}
+#     kpi: a-kpi-id
+#     expect: improve  # improve (in the KPI's direction), worsen (a cost you accept) or hold
+# started: 2026-01-01  # the day it started (YYYY-MM-DD); the baseline is the newest measurement before it
+# ended: 2026-06-30  # not before started
+# result: "What happened, in plain words; write it when the initiative is done."
+---
+
+Describe the initiative here: the gap it closes, what changes for customers and how you will
+know it worked.
+"""
+    _ensure_valid(text, InitiativeInput, "the new initiative")
     return text
 
 

@@ -17,6 +17,7 @@ from journeybook.render.mermaid_limits import Fitted, fit_flow, fit_journey
 from journeybook.views.curve import emotion_curve
 from journeybook.views.diagram import DiagramModel, diagram_model
 from journeybook.views.grid import MapGrid, map_grid
+from journeybook.views.initiatives import INITIATIVE_VIEWS, InitiativeViews
 
 
 def model(context: BlockContext) -> DiagramModel:
@@ -35,7 +36,9 @@ def lane_cells(context: BlockContext) -> dict[str, list[Markup]]:
 
 
 def grid(context: BlockContext) -> MapGrid:
-    return context.shared("map_grid", lambda: map_grid(context.journey))
+    """The map grid, with a lane of the initiatives acting on the journey when there are any."""
+    initiatives: InitiativeViews = context.views.get(INITIATIVE_VIEWS) or InitiativeViews()
+    return context.shared("map_grid", lambda: map_grid(context.journey, tuple(initiatives.acting_on(context.journey.id))))
 
 
 def _mermaid_block(context: BlockContext, block: str, kind: str, fitted: Fitted) -> str:

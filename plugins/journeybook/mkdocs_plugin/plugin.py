@@ -61,6 +61,7 @@ from journeybook.mkdocs_plugin.unchanged import GeneratedFiles, title_skipped
 from journeybook.model.project import Project, load_project
 from journeybook.model.refresh import Inputs, refresh
 from journeybook.model.resolved import Journey
+from journeybook.pages.initiatives import initiative_page, initiative_source
 from journeybook.pages.personas import persona_journeys
 from journeybook.pages.registry import GeneratedFile, SiteContext, generate
 from journeybook.read.front_matter import body_of
@@ -70,6 +71,7 @@ from journeybook.render.html_policy import HtmlPolicy
 from journeybook.render.labels import load_labels
 from journeybook.render.links import Links
 from journeybook.render.templates import Renderer
+from journeybook.views.initiatives import INITIATIVE_VIEWS
 from journeybook.views.kpi_status import KPI_VIEWS
 
 log = get_plugin_logger(__name__)
@@ -258,8 +260,11 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         ``search``...). JSON values are valid YAML flow values.
         """
         journey = self._journey(page)
-        if journey is None or page.file.abs_src_path is None:
+        if page.file.abs_src_path is None or self.project is None or not self.config.enabled:
             return None
+        if journey is None:
+            initiative = self.project.initiatives.by_uri.get(page.file.src_uri)
+            return initiative_source(initiative, page.file.abs_src_path) if initiative is not None else None
         return self._source(journey, page.file.abs_src_path)
 
     @staticmethod
@@ -276,6 +281,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             block = persona_journeys(self.site, page.file.src_uri)
             if block is not None:
                 return f"{markdown}\n\n{block}\n"
+            initiative = initiative_page(self.site, page.file.src_uri, markdown, page.url)
+            if initiative is not None:
+                return initiative
         journey = self._journey(page)
         if journey is None or self.renderer is None:
             return None
@@ -288,7 +296,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def _blocks(self, journey: Journey, markdown: str, url: str, use_directory_urls: bool) -> str:
         assert self.renderer is not None and self.project is not None
-        context = BlockContext(journey=journey, renderer=self.renderer, links=Links(url, use_directory_urls), views={KPI_VIEWS: self.project.kpis})
+        context = BlockContext(journey=journey, renderer=self.renderer, links=Links(url, use_directory_urls), views={KPI_VIEWS: self.project.kpis, INITIATIVE_VIEWS: self.project.initiatives})
         return expand(markdown, context)
 
     def _header(self, journey: Journey, url: str, use_directory_urls: bool) -> Markup:

@@ -22,6 +22,8 @@ from journeybook.measurements.load import (
     read_measurements,
     sql_sources_used,
 )
+from journeybook.model.initiative_load import load_initiatives
+from journeybook.model.initiatives import is_initiative_file
 from journeybook.model.inputs import PlaybookInput
 from journeybook.model.reserved import file_name_finding, generated_places
 from journeybook.model.resolve import JourneyResolver
@@ -31,6 +33,7 @@ from journeybook.model.validation import validate
 from journeybook.read.confine import escaping_links
 from journeybook.read.front_matter import YamlDocument, YamlProblem, read_markdown
 from journeybook.read.layout import Layout
+from journeybook.views.initiatives import InitiativeViews
 from journeybook.views.kpi_status import KpiView, kpi_views
 
 TODAY_VARIABLE = "JOURNEYBOOK_TODAY"
@@ -61,6 +64,8 @@ class Project:
     """(journey id, KPI id) -> the KPI joined with its measurements (``journeybook.views.kpi_status``)."""
     readings: Readings | None = None
     """Every measurement row read for this project, for a preview rebuild to join again."""
+    initiatives: InitiativeViews = field(default_factory=InitiativeViews)
+    """Initiatives with their measured effects (``journeybook.views.initiatives``)."""
 
     def add(self, journey: Journey) -> None:
         self.journeys[journey.id] = journey
@@ -140,7 +145,9 @@ def _collector_paused() -> Iterator[None]:
 
 
 def load_project(layout: Layout, only: list[Path] | None = None, site: SiteData | None = None, readings: Readings | None = None) -> Project:
-    """Load shared data and playbooks (all, or ``only`` these files), collecting all findings.
+    """Load shared data, playbooks and initiatives (all, or ``only`` these files), collecting all findings.
+
+    Initiatives refer to playbooks, so ``only`` naming an initiative loads every playbook too.
 
     ``site`` and ``readings`` reuse shared data and measurements loaded before
     (``journeybook.model.refresh``, while previewing), so unchanged playbooks and reloaded ones point
@@ -154,14 +161,18 @@ def load_project(layout: Layout, only: list[Path] | None = None, site: SiteData 
         project = Project(layout=layout, site=site, today=reference_date(site.settings.as_of), findings=findings)
         seen: dict[str, str] = {}
         documents: dict[str, YamlDocument] = {}
-        for path in only if only is not None else layout.playbook_files():
+        initiatives = [p for p in only if is_initiative_file(layout, p)] if only is not None else None
+        playbooks = [p for p in only if not is_initiative_file(layout, p)] if only is not None and not initiatives else None
+        for path in playbooks if playbooks is not None else layout.playbook_files():
             _load_playbook(path, project, seen, documents)
-        if only is None:
+        if playbooks is None:
             _check_featured(project)
             read = {*layout.playbook_files(), *layout.persona_files()}
             findings.extend(escaping_links(layout.docs_dir, layout.root, read))
             findings.extend(generated_places(layout, sorted(site.teams)))
-        _join_measurements(project, documents, readings, every_journey=only is None)
+        _join_measurements(project, documents, readings, every_journey=playbooks is None)
+        if only is None or initiatives:
+            load_initiatives(project, initiatives)
     return project
 
 

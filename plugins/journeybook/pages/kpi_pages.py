@@ -91,7 +91,7 @@ def kpi_health_page(context: SiteContext) -> list[GeneratedFile]:
         statuses=by_status(items), owners=by_owner(items), categories=by_category(items), total=len(items),
         counts=Group("all", "", tuple(items)).counts, journeys=len({v.journey.id for v in items}),
         band=context.project.site.settings.at_risk_band, today=context.project.today, csv_uri=CSV_URI, json_uri=JSON_URI,
-        owner_key=owner_key,
+        owner_key=owner_key, initiatives=context.project.initiatives,
     )]
 
 

@@ -1,4 +1,5 @@
-"""The review queue: playbooks past their review date, so each owner sees what to review next."""
+"""The review queue: playbooks past their review date, so each owner sees what to review next,
+and the initiatives whose owners must write a result or add measurements."""
 
 from __future__ import annotations
 
@@ -8,4 +9,8 @@ from journeybook.pages.uris import REVIEW_URI
 
 
 def review_page(context: SiteContext) -> list[GeneratedFile]:
-    return [render_page(context, REVIEW_URI, "review.md", groups=views(context).review_queue, today=context.project.today)]
+    today = context.project.today
+    return [render_page(
+        context, REVIEW_URI, "review.md", groups=views(context).review_queue, today=today,
+        follow_ups=context.project.initiatives.follow_ups(today),
+    )]

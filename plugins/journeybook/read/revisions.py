@@ -50,11 +50,16 @@ def _working_copy(path: Path, root: Path) -> bytes:
         return os.fsencode(os.readlink(path))
 
 
-def read_sources(layout: Layout, revision: str | None) -> Sources:
-    """Every playbook's bytes by its path from the project root; ``None`` means the working tree."""
+def read_sources(layout: Layout, revision: str | None, folder: Path | None = None) -> Sources:
+    """Every page's bytes by its path from the project root; ``None`` means the working tree.
+
+    The pages are the playbooks, or those of ``folder`` inside docs_dir (the initiatives).
+    """
+    folder = folder or layout.journeys_dir
     if revision is None:
-        return {layout.rel(path): _working_copy(path, layout.root) for path in layout.playbook_files()}
-    journeys = layout.journeys_dir.relative_to(layout.root).as_posix()
+        pages = sorted(p for p in folder.rglob("*.md") if p.name != "index.md") if folder.is_dir() else []
+        return {layout.rel(path): _working_copy(path, layout.root) for path in pages}
+    journeys = folder.relative_to(layout.root).as_posix()
     listing = _git(layout.root, "ls-tree", "-r", "-z", revision, "--", f"{journeys}/")
     blobs: list[tuple[str, str]] = []
     for entry in filter(None, listing.split(b"\0")):

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
+from journeybook.model.initiatives import Initiative
 from journeybook.model.resolved import Journey, Kpi, Stage
 from journeybook.views.diagram import Feeling
 
-LANES = ("goal", "actions", "touchpoints", "feeling", "expectations", "pain_points", "opportunities", "owner", "systems", "kpis")
+LANES = ("goal", "actions", "touchpoints", "feeling", "expectations", "pain_points", "opportunities", "initiatives", "owner", "systems", "kpis")
 """Lane keys, top to bottom; each lane's heading is the label ``map_lane_<key>``."""
 
 
@@ -37,7 +38,7 @@ class MapGrid:
     lanes: tuple[Lane, ...]
 
 
-def _cell(key: str, stage: Stage, kpis: tuple[Kpi, ...]) -> tuple[object, ...]:
+def _cell(key: str, stage: Stage, kpis: tuple[Kpi, ...], initiatives: tuple[Initiative, ...], journey_id: str) -> tuple[object, ...]:
     match key:
         case "goal":
             return (stage.customer_goal,) if stage.customer_goal else ()
@@ -49,13 +50,18 @@ def _cell(key: str, stage: Stage, kpis: tuple[Kpi, ...]) -> tuple[object, ...]:
             return (stage.owner,) if stage.owner else ()
         case "kpis":
             return tuple(kpi for kpi in kpis if kpi.stage is not None and kpi.stage.id == stage.id)
+        case "initiatives":
+            return tuple(i for i in initiatives if i.acts_on_stage(journey_id, stage.id))
         case _:
             return tuple(getattr(stage, key))
 
 
-def map_grid(journey: Journey) -> MapGrid:
-    """The grid of ``journey``; a lane empty in every stage (no systems written, say) is left out."""
+def map_grid(journey: Journey, initiatives: tuple[Initiative, ...] = ()) -> MapGrid:
+    """The grid of ``journey``; a lane empty in every stage (no systems written, say) is left out.
+
+    ``initiatives`` are those acting on the journey: each shows in the stages it acts on.
+    """
     runs = (tuple(run) for _, run in groupby(journey.stages, key=lambda stage: stage.phase.id))
     phases = tuple(PhaseSpan(run[0].phase.name, len(run)) for run in runs)
-    lanes = (Lane(key, tuple(_cell(key, stage, journey.kpis) for stage in journey.stages)) for key in LANES)
+    lanes = (Lane(key, tuple(_cell(key, stage, journey.kpis, initiatives, journey.id) for stage in journey.stages)) for key in LANES)
     return MapGrid(phases, journey.stages, tuple(lane for lane in lanes if any(lane.cells) or lane.key == "owner"))

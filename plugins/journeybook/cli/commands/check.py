@@ -14,8 +14,8 @@ from journeybook.render.mermaid_limits import diagram_findings
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("check", help="validate playbooks, personas, teams, taxonomies and measurements")
-    parser.add_argument("paths", nargs="*", type=Path, help="playbook files or folders to check (default: all)")
+    parser = sub.add_parser("check", help="validate playbooks, initiatives, personas, teams, taxonomies and measurements")
+    parser.add_argument("paths", nargs="*", type=Path, help="playbook or initiative files or folders to check (default: all)")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
     parser.set_defaults(handler=run)
@@ -42,5 +42,6 @@ def run(args: argparse.Namespace, root: Path) -> int:
         print(output)
     failing = project.findings.errors or (args.strict and project.findings.warnings)
     if args.format == "text" and not failing and not findings:
-        print(f"checked {len(project.journeys)} playbooks: no problems", file=sys.stderr)
+        initiatives = f", {len(project.initiatives.items)} initiatives" if project.initiatives.items else ""
+        print(f"checked {len(project.journeys)} playbooks{initiatives}: no problems", file=sys.stderr)
     return 1 if failing else 0

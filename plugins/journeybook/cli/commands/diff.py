@@ -7,9 +7,12 @@ an author can see the effect of a change before committing it. In CI, pass both 
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
 
 from journeybook.authoring.diff import render_markdown, semantic_diff
+from journeybook.authoring.initiative_diff import initiative_diff
+from journeybook.model.initiatives import INITIATIVES_DIR
 from journeybook.read.layout import Layout
 from journeybook.read.revisions import describe, read_sources
 
@@ -20,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser(
         "diff", help="what changed in the playbooks between two git revisions, as Markdown for a pull-request comment",
         description="Compare the playbooks of two git revisions: added/removed playbooks, stages, moments of truth, "
-        "owners, KPI targets, directions and units, verification. Prints Markdown.",
+        "owners, KPI targets, directions and units, verification; initiatives added, removed, their status and results. Prints Markdown.",
     )
     parser.add_argument("base", metavar="BASE", help="the revision to compare from (a branch, tag or commit)")
     parser.add_argument("head", metavar="HEAD", nargs="?", default=None, help="the revision to compare to; default: the working tree")
@@ -33,6 +36,9 @@ def run(args: argparse.Namespace, root: Path) -> int:
     base_label = describe(root, args.base)
     head_label = describe(root, args.head) if args.head is not None else WORKING_TREE
     diff = semantic_diff(read_sources(layout, args.base), read_sources(layout, args.head), base_label, head_label)
+    folder = layout.docs_dir / INITIATIVES_DIR
+    initiatives = initiative_diff(read_sources(layout, args.base, folder), read_sources(layout, args.head, folder), base_label, head_label)
+    diff = replace(diff, initiatives=initiatives)
     markdown = render_markdown(diff, layout.templates_dir)
     if args.output is not None:
         args.output.write_text(markdown, encoding="utf-8")
