@@ -184,7 +184,7 @@ def read_initiatives(
     for path in paths:
         rel = layout.rel(path)
         try:
-            source = read_markdown(path)
+            source = read_markdown(path, layout.root)
         except YamlProblem as problem:
             findings.add(problem_finding(rel, problem))
             continue

@@ -97,14 +97,14 @@ def diagram_findings(journeys: Iterable[Journey], layout: Layout) -> list[Findin
     for item in journeys:
         problems = oversized_diagrams(item, labels)
         if problems:
-            line = _stages_line(layout.root / item.source_path)
+            line = _stages_line(layout.root / item.source_path, layout.root)
             found.extend(Finding(item.source_path, line, None, "stages", problem, "diagram-too-big", Severity.WARNING) for problem in problems)
     return found
 
 
-def _stages_line(path: Path) -> int:
+def _stages_line(path: Path, root: Path) -> int:
     try:
-        document = read_markdown(path).front_matter
+        document = read_markdown(path, root).front_matter
     except (OSError, YamlProblem):
         return 1
     position = document.position(("stages",)) if document is not None else None
