@@ -305,13 +305,13 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.renderer is not None:
-            html = self.renderer.placeholders.restore(html)
+            html = self.renderer.placeholders.with_stand_ins(html)
         box = self.preview.get(page.file.src_uri)
         return f"{box}\n{html}" if box else html
 
     @event_priority(100)  # first, so any plugin reading the finished page sees the whole of it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        return self.renderer.placeholders.restore_late(output) if self.renderer is not None else None
+        return self.renderer.placeholders.with_html(output) if self.renderer is not None else None
 
     @plain_problems
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
