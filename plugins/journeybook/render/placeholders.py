@@ -6,7 +6,7 @@ reads each of its tags, about 1,300 on a playbook page, for nothing: the HTML co
 went in. Material's search plugin then parses the page's HTML again, also in pure Python.
 
 So templates put such HTML through the ``html_block`` filter, which stores it and leaves a
-placeholder paragraph in the Markdown. After conversion (``on_page_content``) ``restore``
+placeholder paragraph in the Markdown. After conversion (``on_page_content``) ``with_stand_ins``
 swaps each placeholder for a stand-in holding only the block's words, as plain text, which is
 what search indexes; ``search=False`` leaves the stand-in empty (the journey-map grid, whose
 words the stage sections already hold, the curve's SVG, Mermaid's source text, the hub pages'
