@@ -196,6 +196,8 @@ class DataSourceInput(TaxonomyEntryInput):
     kind: SourceKind = "files"
     url_env: Annotated[str, StringConstraints(pattern=r"^[A-Z_][A-Z0-9_]*$")] | None = None
     query: Text | None = None
+    connect_timeout: int = Field(default=10, ge=1, le=600, description="Seconds to wait for a sql source's database to accept the connection.")
+    query_timeout: int = Field(default=60, ge=1, le=3600, description="Seconds a sql source's query may run before the build stops with an error.")
 
     @model_validator(mode="after")
     def _sql_needs_url_and_query(self) -> DataSourceInput:

@@ -97,7 +97,7 @@ def _entries(path: Path, key: str | None, model: type[E_], wrapper: type[BaseMod
     if document is None:
         return [], []
     container = document.data.get(key) if key and isinstance(document.data, dict) else document.data
-    if not isinstance(container, list) or (key and set(document.data) != {key}):
+    if not isinstance(container, list) or (key and not (isinstance(document.data, dict) and set(document.data) == {key})):
         findings.extend(validate(wrapper, document, layout.rel(path))[1])
         return [], []
     prefix: tuple[str, ...] = (key,) if key else ()

@@ -38,6 +38,10 @@ _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 _NUMBER_START = frozenset("+-.0123456789")
 """Every number and special float starts with one of these; other text skips the patterns."""
+MAX_NUMBER_CHARS = 100
+"""The longest number accepted. No field needs more, and a longer one is either a float too
+large to be finite or an integer Python refuses to convert to text (``int_max_str_digits``),
+which would turn the message about it into a crash."""
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 _REFUSED_CHARS = re.compile("[\ud800-\udfff\u202a-\u202e\u2066-\u2069\u200e\u200f\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 """Lone surrogates, bidirectional controls and control characters (tab and newline are fine).
@@ -61,6 +65,10 @@ class YamlProblem(Exception):
         self.column = column
         self.message = message
         self.field = field
+
+
+class NumberTooLong(ValueError):
+    """A plain scalar that reads as a number but is longer than ``MAX_NUMBER_CHARS``."""
 
 
 class Position(NamedTuple):
@@ -112,6 +120,8 @@ def resolve_plain(text: str) -> Any:
         return False
     if text[0] not in _NUMBER_START:
         return text
+    if len(text) > MAX_NUMBER_CHARS and (_INT.match(text) or _OCT.match(text) or _HEX.match(text) or _FLOAT.match(text)):
+        raise NumberTooLong(text)
     if _INT.match(text):
         return int(text)
     if _OCT.match(text):
@@ -192,8 +202,16 @@ class _Builder:
             raise YamlProblem(where.line, where.column, f"is nested more than {MAX_DEPTH} levels deep", _describe_path(path))
         if isinstance(event, yaml.ScalarEvent):
             plain = not event.style and event.implicit[0]
-            value = resolve_plain(event.value) if plain else event.value
             where = self.doc.values[path] = self.pos(event, event.value)
+            try:
+                value = resolve_plain(event.value) if plain else event.value
+            except NumberTooLong:
+                raise YamlProblem(
+                    where.line, where.column,
+                    f"is a number {len(event.value)} characters long; numbers here have at most {MAX_NUMBER_CHARS} "
+                    "(put it in quotes if it is meant as text)",
+                    _describe_path(path),
+                ) from None
             if isinstance(value, str) and (refused := _REFUSED_CHARS.search(value)):
                 _refuse_text(value, refused.start(), where.line, where.column, path)
             return value
@@ -348,7 +366,11 @@ def read_markdown(path: Path) -> SourceFile:
 
 def read_yaml_file(path: Path) -> YamlDocument:
     """Read a whole YAML data file (taxonomies, teams) with positions."""
-    text = decode(path.read_bytes())
+    try:
+        raw = path.read_bytes()
+    except OSError as problem:
+        raise YamlProblem(1, 1, unreadable(problem)) from None
+    text = decode(raw)
     if len(text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES * 8:
         raise YamlProblem(1, 1, "the file is too large for a configuration file")
     return load_yaml(text)
