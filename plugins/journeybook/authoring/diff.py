@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Sequence
 
-from journeybook.findings import Finding
+from journeybook.findings import Finding, unreadable
 from journeybook.model.inputs import (
     KpiInput,
     PlaybookInput,
@@ -89,10 +89,12 @@ class SemanticDiff:
         return not (self.added or self.removed or self.changed or self.unreadable)
 
 
-def snapshot(path: str, raw: bytes) -> Snapshot:
+def snapshot(path: str, raw: bytes | OSError) -> Snapshot:
     """Parse one file the way ``check`` does, keeping only the first problem if it is broken."""
     stem = PurePosixPath(path).stem
     try:
+        if isinstance(raw, OSError):
+            raise YamlProblem(1, 1, unreadable(raw))
         source = split_markdown(Path(path), decode(raw))
     except YamlProblem as problem:
         return Snapshot(path, stem, problem=problem_finding(path, problem))

@@ -28,7 +28,7 @@ from journeybook.model.inputs import (
 )
 from journeybook.model.site_data import load_site_data
 from journeybook.model.validation import validate
-from journeybook.read.front_matter import YamlProblem, load_yaml, split_markdown
+from journeybook.read.front_matter import YamlDocument, YamlProblem, load_yaml, split_markdown
 from journeybook.read.layout import Layout
 
 KINDS = ("playbook", "persona", "team")
@@ -188,20 +188,43 @@ def create(path: Path, text: str, layout: Layout) -> Path:
 OWNERS_HEADER = "# Teams that own journeys, stages, KPIs and verification methods.\nteams:\n"
 
 
+def _without_empty_flow_list(current: str, document: YamlDocument) -> str:
+    """``teams: []`` (or ``teams:`` with nothing) as ``teams:``, so block items can follow it.
+
+    Written as text, so a comment after the brackets and every other line stay as they are.
+    """
+    teams = document.data.get("teams") if isinstance(document.data, dict) else None
+    position = document.values.get(("teams",))
+    if teams != [] or position is None:
+        return current
+    lines = current.splitlines(keepends=True)
+    line = lines[position.line - 1]
+    start = position.column - 1
+    end = line.find("]", start)
+    if line[start : start + 1] != "[" or end < 0:
+        return current
+    lines[position.line - 1] = line[:start].rstrip() + line[end + 1 :]
+    return "".join(lines)
+
+
 def append_team(layout: Layout, *, team_id: str, name: str, lead: str, contact: str) -> Path:
     """Add a team at the end of ``data/owners.yml`` as text, so its comments stay as they are."""
     path = layout.owners_file
     current = path.read_text(encoding="utf-8") if path.is_file() else OWNERS_HEADER
     if current and not current.endswith("\n"):
         current += "\n"
+    rel = layout.rel(path)
+    try:
+        current = _without_empty_flow_list(current, load_yaml(current))
+    except YamlProblem as problem:
+        raise UsageError(f"{rel}:{problem.line}: {problem.message}; fix it first (nothing was changed)") from None
     items = _TEAM_ITEM.findall(current)
     entry = team_entry(team_id=team_id, name=name, lead=lead, contact=contact, indent=items[-1] if items else "  ")
     updated = current + entry
-    rel = layout.rel(path)
     try:
         document = load_yaml(updated)
     except YamlProblem as problem:
-        raise UsageError(f"{rel}:{problem.line}: {problem.message}; fix it first (nothing was changed)") from None
+        raise UsageError(f"cannot add the team to {rel} safely (line {problem.line}: {problem.message}); add it by hand:\n{entry}") from None
     owners, findings = validate(OwnersFile, document, rel)
     if owners is None:
         first = findings[0]

@@ -53,6 +53,11 @@ def _iso_date(value: Any) -> Any:
         raise PydanticCustomError("iso_date", "'{value}' is not a real date ({reason})", {"value": value, "reason": str(error)}) from None
 
 
+LARGEST_VALUE = 1e15
+"""The largest magnitude of a KPI target or measurement. Every figure computed from them (changes,
+distances to the target, chart coordinates) then stays a finite number: near 1e308, one
+difference is already infinite and a chart coordinate NaN. A quadrillion covers any KPI."""
+
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
@@ -129,7 +134,7 @@ class KpiInput(StrictModel):
     category: KpiCategory
     unit: str = Field(default="", max_length=40)
     direction: Direction = Field(description="up: higher is better; down: lower is better.")
-    target: float
+    target: float = Field(ge=-LARGEST_VALUE, le=LARGEST_VALUE)
     owner: Slug | None = None
     source: Slug = "files"
 

@@ -133,6 +133,11 @@ def _teams(layout: Layout, findings: Findings) -> dict[str, Team]:
 
 
 def _personas(layout: Layout, findings: Findings) -> dict[str, Persona]:
+    """Every persona page by id; a broken page is reported here once and still known by its id.
+
+    Its problem is the author's to fix on that page: playbooks naming the persona must not each
+    report it as unknown, as the file exists (the same rule as a team entry with a bad field).
+    """
     personas: dict[str, Persona] = {}
     if not layout.personas_dir.is_dir():
         return personas
@@ -140,17 +145,22 @@ def _personas(layout: Layout, findings: Findings) -> dict[str, Persona]:
         if path.name == "index.md":
             continue
         rel = layout.rel(path)
+        placeholder = Persona(id=path.stem, title=path.stem, src_uri=layout.src_uri(path))
         try:
             source = read_markdown(path)
         except YamlProblem as problem:
             findings.add(problem_finding(rel, problem))
+            personas[path.stem] = placeholder
             continue
         if source.front_matter is None:
             findings.add(Finding(rel, 1, 1, "", "a persona page needs front matter between '---' lines with at least 'title'", rule="schema"))
+            personas[path.stem] = placeholder
             continue
         persona, problems = validate(PersonaInput, source.front_matter, rel)
         findings.extend(problems)
-        if persona is not None:
+        if persona is None:
+            personas[path.stem] = placeholder
+        else:
             personas[path.stem] = Persona(id=path.stem, title=persona.title, src_uri=layout.src_uri(path), segment=persona.segment, quote=persona.quote)
     return personas
 

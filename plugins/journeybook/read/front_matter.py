@@ -246,7 +246,7 @@ class _Builder:
         raise YamlProblem(where.line, where.column, "unexpected YAML content")
 
 
-def _syntax_problem(error: yaml.YAMLError, text: str, line_offset: int) -> YamlProblem:
+def syntax_problem(error: yaml.YAMLError, text: str, line_offset: int) -> YamlProblem:
     problem_mark = getattr(error, "problem_mark", None)
     context_mark = getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
@@ -302,7 +302,7 @@ def load_yaml(text: str, line_offset: int = 0) -> YamlDocument:
             where = builder.pos(trailing)
             raise YamlProblem(where.line, where.column, "only one YAML document is allowed here")
     except yaml.YAMLError as error:
-        raise _syntax_problem(error, text, line_offset) from None
+        raise syntax_problem(error, text, line_offset) from None
     except RecursionError:
         raise YamlProblem(line_offset + 1, 1, f"is nested more than {MAX_DEPTH} levels deep") from None
     finally:

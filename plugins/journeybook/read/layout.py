@@ -8,6 +8,10 @@ from typing import Any
 
 import yaml
 
+from journeybook.errors import BuildProblem
+from journeybook.findings import unreadable
+from journeybook.read.front_matter import YamlProblem, decode, syntax_problem
+
 
 class _TolerantLoader(yaml.SafeLoader):
     """Reads mkdocs.yml for a few plain keys while ignoring its ``!!python/name`` tags."""
@@ -50,10 +54,27 @@ class Layout:
 
     @classmethod
     def from_mkdocs_yml(cls, root: Path) -> Layout:
-        """The layout a CLI run uses: docs_dir as mkdocs.yml says, without importing MkDocs."""
-        with (root / "mkdocs.yml").open(encoding="utf-8") as stream:
-            config: Any = yaml.load(stream, Loader=_TolerantLoader) or {}
-        return cls.at(root, config.get("docs_dir", "docs") if isinstance(config, dict) else "docs")
+        """The layout a CLI run uses: docs_dir as mkdocs.yml says, without importing MkDocs.
+
+        A mkdocs.yml that cannot be read stops the run with its line, as MkDocs itself would.
+        """
+        path = root / "mkdocs.yml"
+        try:
+            text = decode(path.read_bytes())
+            config: Any = yaml.load(text, Loader=_TolerantLoader) or {}
+        except YamlProblem as problem:
+            raise BuildProblem(f"mkdocs.yml:{problem.line}:{problem.column}: {problem.message}") from None
+        except OSError as problem:
+            raise BuildProblem(f"mkdocs.yml: {unreadable(problem)}") from None
+        except yaml.YAMLError as error:
+            problem = syntax_problem(error, text, 0)
+            raise BuildProblem(f"mkdocs.yml:{problem.line}:{problem.column}: {problem.message}") from None
+        except ValueError as error:  # a value PyYAML cannot construct, such as a 5,000-digit number
+            raise BuildProblem(f"mkdocs.yml: a value cannot be read ({error})") from None
+        docs_dir = config.get("docs_dir", "docs") if isinstance(config, dict) else "docs"
+        if not isinstance(docs_dir, str) or not docs_dir.strip():
+            raise BuildProblem(f"mkdocs.yml: docs_dir: must be the name of a folder, such as 'content', not {docs_dir!r}")
+        return cls.at(root, docs_dir)
 
     @property
     def templates_dir(self) -> Path:

@@ -13,7 +13,8 @@ from pathlib import Path
 from journeybook.errors import UsageError
 from journeybook.read.layout import Layout
 
-Sources = dict[str, bytes]
+Sources = dict[str, "bytes | OSError"]
+"""Each playbook's bytes by path, or why the working tree's file could not be read (a dangling link)."""
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
@@ -40,10 +41,17 @@ def _is_playbook(path: str) -> bool:
     return path.endswith(".md") and not path.endswith("/index.md") and path != "index.md"
 
 
+def _read(path: Path) -> bytes | OSError:
+    try:
+        return path.read_bytes()
+    except OSError as problem:
+        return problem
+
+
 def read_sources(layout: Layout, revision: str | None) -> Sources:
     """Every playbook's bytes by its path from the project root; ``None`` means the working tree."""
     if revision is None:
-        return {layout.rel(path): path.read_bytes() for path in layout.playbook_files()}
+        return {layout.rel(path): _read(path) for path in layout.playbook_files()}
     journeys = layout.journeys_dir.relative_to(layout.root).as_posix()
     listing = _git(layout.root, "ls-tree", "-r", "-z", revision, "--", f"{journeys}/")
     blobs: list[tuple[str, str]] = []

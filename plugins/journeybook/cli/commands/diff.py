@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 
 from journeybook.authoring.diff import render_markdown, semantic_diff
+from journeybook.errors import UsageError
 from journeybook.read.layout import Layout
 from journeybook.read.revisions import describe, read_sources
 
@@ -35,7 +36,10 @@ def run(args: argparse.Namespace, root: Path) -> int:
     diff = semantic_diff(read_sources(layout, args.base), read_sources(layout, args.head), base_label, head_label)
     markdown = render_markdown(diff, layout.templates_dir)
     if args.output is not None:
-        args.output.write_text(markdown, encoding="utf-8")
+        try:
+            args.output.write_text(markdown, encoding="utf-8")
+        except OSError as problem:
+            raise UsageError(f"--output {args.output}: cannot write the diff there ({problem.strerror or problem}); give the path of a file") from None
     else:
         print(markdown, end="")
     return 0
