@@ -19,7 +19,7 @@ from typing import Sequence
 from pydantic import BaseModel
 
 from journeybook.errors import UsageError
-from journeybook.findings import Findings, not_allowed
+from journeybook.findings import Findings, invalid_id, not_allowed
 from journeybook.model.inputs import (
     SLUG_PATTERN,
     OwnersFile,
@@ -63,10 +63,8 @@ def quoted(text: str) -> str:
 
 
 def check_id(value: str, what: str) -> str:
-    if not re.match(SLUG_PATTERN, value):
-        suggestion = slugify(value)
-        hint = f"; did you mean '{suggestion}'?" if suggestion else ""
-        raise UsageError(f"'{value}' is not a valid {what} id (allowed: lowercase letters, digits, '-' and '_'{hint})")
+    if not re.fullmatch(SLUG_PATTERN, value):
+        raise UsageError(invalid_id(value, what))
     return value
 
 

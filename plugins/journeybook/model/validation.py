@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from journeybook.findings import Finding, allowed_hint, not_allowed
+from journeybook.findings import Finding, allowed_hint, invalid_id, not_allowed
 from journeybook.read.front_matter import Path_, YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -84,9 +84,7 @@ def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None) -> 
         allowed = _QUOTED.findall(str(ctx.get("expected", "")))
         return not_allowed(str(value), allowed) if isinstance(value, str) else f"expected one of {', '.join(allowed)}, found {found}"
     if kind == "string_pattern_mismatch":
-        suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
-        hint = f"; did you mean '{suggestion}'?" if suggestion and suggestion != value else ""
-        return f"'{value}' is not a valid id (allowed: lowercase letters, digits, '-' and '_'{hint})"
+        return invalid_id(str(value))
     if kind == "string_type":
         quote = "; put it in quotes to make it text" if isinstance(value, (bool, int, float)) else ""
         return f"expected text, found {found}{quote}"
