@@ -246,7 +246,19 @@ class _Builder:
         raise YamlProblem(where.line, where.column, "unexpected YAML content")
 
 
+def _reader_problem(error: yaml.reader.ReaderError, text: str, line_offset: int) -> YamlProblem:
+    """A character libyaml refuses to read at all (NUL and other controls), at its line and column."""
+    before = text[: error.position]
+    line = before.count("\n") + 1 + line_offset
+    column = error.position - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+    return YamlProblem(line, column, f"contains the control character U+{code:04X}; remove it")
+
+
 def syntax_problem(error: yaml.YAMLError, text: str, line_offset: int) -> YamlProblem:
+    """A YAML syntax error in plain words, located where the author can fix it (always one line)."""
+    if isinstance(error, yaml.reader.ReaderError):
+        return _reader_problem(error, text, line_offset)
     problem_mark = getattr(error, "problem_mark", None)
     context_mark = getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
@@ -278,7 +290,7 @@ def syntax_problem(error: yaml.YAMLError, text: str, line_offset: int) -> YamlPr
         text = ("a ':' appears where it is not allowed; put text containing ': ' in quotes, "
                 "or check that this line is not indented more than the one above it")
     else:
-        text = problem + (f" ({context})" if context else "")
+        text = (problem + (f" ({context})" if context else "")).replace("\n", " ")
     return YamlProblem(line, column, f"YAML syntax error: {text}")
 
 
