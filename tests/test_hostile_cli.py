@@ -169,3 +169,23 @@ def test_a_measurement_at_the_largest_value_builds_finite_numbers(project: Path)
     page = (site / "journeys/add-newborn-to-plan/index.html").read_text(encoding="utf-8")
     charts = re.findall(r'points="([^"]*)"', page)
     assert charts and all(re.fullmatch(r"[-0-9., ]+", points) for points in charts), charts
+
+
+def test_a_quiet_build_still_fails_on_a_mkdocs_warning(project: Path) -> None:
+    guide = next((project / "content/guides").glob("*.md"))
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n", encoding="utf-8")
+    result = journeybook("build", "--quiet", cwd=project)
+    assert result.code == 1, result.output
+    assert "WARNING" in result.stderr and "no-such-page.md" in result.stderr
+    assert not any(line.startswith("INFO") for line in result.stderr.splitlines()), result.stderr
+    assert "journeybook: build failed; site was left as it was" in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_no_ci_file_runs_a_quiet_strict_mkdocs_build() -> None:
+    """``mkdocs build --strict -q`` passes despite warnings; CI must build through ``journeybook build``."""
+    repo = Path(__file__).resolve().parent.parent
+    files = [repo / "Makefile", repo / ".gitlab-ci.yml", *sorted((repo / ".github").rglob("*.yml"))]
+    lines = [line for path in files for line in path.read_text(encoding="utf-8").splitlines() if "mkdocs build" in line or "mkdocs gh-deploy" in line]
+    assert [line for line in lines if re.search(r"\s(-q|--quiet)\b", line)] == []
+    assert any("journeybook build" in path.read_text(encoding="utf-8") for path in files)

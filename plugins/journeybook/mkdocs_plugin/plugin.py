@@ -63,7 +63,7 @@ from journeybook.pages.personas import persona_journeys
 from journeybook.pages.registry import GeneratedFile, SiteContext, generate
 from journeybook.read.front_matter import body_of
 from journeybook.read.layout import Layout
-from journeybook.render.error_boxes import error_boxes
+from journeybook.render.error_boxes import error_boxes, preview_source
 from journeybook.render.html_policy import HtmlPolicy
 from journeybook.render.labels import load_labels
 from journeybook.render.links import Links
@@ -254,8 +254,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         ``search``...). JSON values are valid YAML flow values.
         """
         journey = self._journey(page)
-        if journey is None or page.file.abs_src_path is None:
+        if page.file.abs_src_path is None:
             return None
+        if journey is None:  # a page with errors, in preview, shows its box over its body
+            return preview_source(Path(page.file.abs_src_path)) if page.file.src_uri in self.preview else None
         return self._source(journey, page.file.abs_src_path)
 
     @staticmethod

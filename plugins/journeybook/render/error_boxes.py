@@ -9,10 +9,13 @@ and on every page that has errors of its own, since they are often the cause.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from markupsafe import Markup
 
 from journeybook.findings import Finding, Severity
 from journeybook.model.project import Project
+from journeybook.read.front_matter import YamlProblem, body_of, read_markdown
 from journeybook.render.templates import Renderer
 
 TEMPLATE = "preview-errors.html"
@@ -35,6 +38,26 @@ def errors_by_page(project: Project) -> dict[str, list[Finding]]:
         for src_uri in (HOME, *pages):
             pages[src_uri] = shared + pages.get(src_uri, [])
     return pages
+
+
+def preview_source(path: Path) -> str | None:
+    """The body of a page with errors that MkDocs could not read, for the preview to show it.
+
+    MkDocs stops the whole preview on a file that is not UTF-8, and reads front matter that
+    only PyYAML accepts into ``page.meta`` for the theme and other plugins. Such a page gets its
+    body only (undecodable bytes replaced, no front matter) under the box that says what is
+    wrong; ``None`` leaves a page that reads cleanly to MkDocs.
+    """
+    try:
+        read_markdown(path)
+        return None
+    except YamlProblem:
+        pass
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
+        return body_of(text)
+    except (OSError, YamlProblem):  # unreadable, or front matter never closed: no body is known
+        return ""
 
 
 def error_boxes(project: Project, renderer: Renderer) -> dict[str, Markup]:
