@@ -24,7 +24,7 @@ def test_a_playbook_that_is_not_utf8_shows_its_box_and_recovers_when_fixed(proje
     with mkdocs_serve(project) as (base, server, log):
         page = wait_for(base + PAGE, lambda text: "This page has errors" in text, server, log)
         line = good.count(b"\n") + 2
-        assert f"{PLAYBOOK}:{line}:4: the file is not valid UTF-8 (byte 0xe9); save it with UTF-8 encoding" in page
+        assert f"{PLAYBOOK}:{line}:4 the file is not valid UTF-8 (byte 0xe9); save it with UTF-8 encoding" in page
         assert "Caf\ufffd with the team." in page
         status, other = fetch(base + OTHER)
         assert status == 200 and "This page has errors" not in text_of(other)
