@@ -7,6 +7,7 @@ did you mean ...?)``. Rules have stable ids so tests and tooling can match on th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from enum import Enum
@@ -15,6 +16,25 @@ from typing import Iterable, Sequence
 from journeybook.lookalikes import odd_characters_note, plain_id, visible
 
 MAX_LISTED = 12
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Control characters (newlines and ANSI escapes included), line separators and bidi controls."""
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that could start a new log line or a terminal command escaped.
+
+    Findings quote what authors wrote (a CSV cell, a key, a file name). A raw newline there
+    would let a cell print a line GitHub reads as a workflow command (``::error ...``), an ANSI
+    sequence would rewrite the terminal; shown as ``\\n`` or ``\\x1b`` they are only text.
+    Escaping twice changes nothing, so a finding rebuilt from another stays the same.
+    """
+    return _UNPRINTABLE.sub(_escaped, text)
 
 
 class Severity(str, Enum):
@@ -35,6 +55,11 @@ class Finding:
     message: str
     rule: str
     severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        """Every way a finding is shown (text, GitHub, GitLab, JSON, MkDocs' log) starts here."""
+        for name in ("file", "field", "message"):
+            object.__setattr__(self, name, printable(getattr(self, name)))
 
     @property
     def location(self) -> str:
