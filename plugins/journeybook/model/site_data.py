@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, RootModel
 
@@ -86,6 +86,27 @@ def _duplicate(path: Path, document: YamlDocument | None, loc: tuple[str | int, 
     )
 
 
+def _misframed(path: Path, document: YamlDocument, key: str | None, container: Any, wrapper: type[BaseModel], layout: Layout, findings: Findings) -> list[str]:
+    """Report a file whose overall shape is wrong; the ids its entries still name, to keep them known.
+
+    Entries written in the wrong frame (owners.yml as a bare list, without ``teams:``) are
+    usually right themselves: knowing their ids keeps every playbook from reporting each
+    reference to them as unknown.
+    """
+    rel = layout.rel(path)
+    if key and isinstance(document.data, list):
+        position = document.position(())
+        findings.add(Finding(
+            rel, position.line if position else 1, position.column if position else 1, "",
+            f"the entries are a bare list; write '{key}:' on a line of its own above them and indent them under it",
+            rule="schema",
+        ))
+    else:
+        findings.extend(validate(wrapper, document, rel)[1])
+    written = document.data if isinstance(document.data, list) else container if isinstance(container, list) else []
+    return [raw["id"] for raw in written if isinstance(raw, dict) and isinstance(raw.get("id"), str)]
+
+
 def _entries(path: Path, key: str | None, model: type[E_], wrapper: type[BaseModel], layout: Layout, findings: Findings) -> tuple[list[E_], list[str]]:
     """Validate a list of entries one by one, so one bad entry does not hide all the others.
 
@@ -98,8 +119,7 @@ def _entries(path: Path, key: str | None, model: type[E_], wrapper: type[BaseMod
         return [], []
     container = document.data.get(key) if key and isinstance(document.data, dict) else document.data
     if not isinstance(container, list) or (key and not (isinstance(document.data, dict) and set(document.data) == {key})):
-        findings.extend(validate(wrapper, document, layout.rel(path))[1])
-        return [], []
+        return [], _misframed(path, document, key, container, wrapper, layout, findings)
     prefix: tuple[str, ...] = (key,) if key else ()
     entries: list[E_] = []
     broken: list[str] = []
