@@ -79,7 +79,9 @@ def _time_limits(source: TaxonomyEntry, url: Any) -> dict[str, Any]:
     """
     if url.get_backend_name() != "postgresql" or url.get_driver_name() not in _POSTGRES_DRIVERS:
         return {}
-    return {"connect_timeout": source.connect_timeout, "options": f"-c statement_timeout={source.query_timeout * 1000}"}
+    written = url.query.get("options")  # the URL's own server options are kept, ours added after them
+    options = " ".join(part for part in (written if isinstance(written, str) else "", f"-c statement_timeout={source.query_timeout * 1000}") if part)
+    return {"connect_timeout": source.connect_timeout, "options": options}
 
 
 def _engine(source: TaxonomyEntry, url: str, entry: _Entry) -> Any:
