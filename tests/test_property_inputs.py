@@ -27,6 +27,8 @@ from hypothesis import strategies as st
 from conftest import TODAY, copy_project
 from journeybook.cli.main import main
 
+pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")  # examples quote 5,000-digit numbers
+
 HANG = 60
 """Seconds after which a run counts as hung; a check of this project takes well under one."""
 

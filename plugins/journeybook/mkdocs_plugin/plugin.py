@@ -257,7 +257,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if page.file.abs_src_path is None:
             return None
         if journey is None:  # a page with errors, in preview, shows its box over its body
-            return preview_source(Path(page.file.abs_src_path)) if page.file.src_uri in self.preview else None
+            return preview_source(Path(page.file.abs_src_path), self.project) if self.project and page.file.src_uri in self.preview else None
         return self._source(journey, page.file.abs_src_path)
 
     @staticmethod

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from journeybook.findings import Finding, Severity
 from journeybook.model.project import Project
-from journeybook.read.front_matter import YamlProblem, body_of, read_markdown
+from journeybook.read.front_matter import YamlProblem, body_of
 from journeybook.render.templates import Renderer
 
 TEMPLATE = "preview-errors.html"
@@ -40,19 +40,17 @@ def errors_by_page(project: Project) -> dict[str, list[Finding]]:
     return pages
 
 
-def preview_source(path: Path) -> str | None:
-    """The body of a page with errors that MkDocs could not read, for the preview to show it.
+def preview_source(path: Path, project: Project) -> str | None:
+    """The body of a page whose own file has errors, for the preview to show under its box.
 
-    MkDocs stops the whole preview on a file that is not UTF-8, and reads front matter that
-    only PyYAML accepts into ``page.meta`` for the theme and other plugins. Such a page gets its
-    body only (undecodable bytes replaced, no front matter) under the box that says what is
-    wrong; ``None`` leaves a page that reads cleanly to MkDocs.
+    MkDocs would read the file itself: one that is not UTF-8 stops the whole preview, and front
+    matter that is valid YAML but wrong (``tags: [{a: b}]``) goes into ``page.meta``, where the
+    theme's tags plugin stops it too. Such a page gets its body only (undecodable bytes
+    replaced, no front matter); its box says what is wrong. ``None`` leaves other pages to MkDocs.
     """
-    try:
-        read_markdown(path)
+    rel = project.layout.rel(path)
+    if not any(f.file == rel and f.severity is Severity.ERROR for f in project.findings.items):
         return None
-    except YamlProblem:
-        pass
     try:
         text = path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
         return body_of(text)
