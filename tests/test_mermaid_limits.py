@@ -152,4 +152,4 @@ def test_a_journey_too_long_even_with_one_step_per_stage_is_left_out(project: Pa
 def test_a_playbook_just_under_the_limits_keeps_its_diagrams(project: Path) -> None:
     (project / "content/journeys/big.md").write_text(huge_playbook(150), encoding="utf-8")
     result = journeybook("check", cwd=project)
-    assert (result.code, result.stdout, result.stderr) == (0, "0 errors, 0 warnings\n", "checked 6 playbooks: no problems\n")
+    assert (result.code, result.stdout, result.stderr) == (0, "0 errors, 0 warnings\n", "checked 6 playbooks, 6 initiatives: no problems\n")

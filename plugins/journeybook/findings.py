@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Iterable, Sequence
 
 from journeybook.errors import OutsideProject
+from journeybook.lookalikes import odd_characters_note, plain_id, visible
 
 MAX_LISTED = 12
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -106,15 +107,28 @@ def allowed_hint(found: str, allowed: Sequence[str]) -> str:
     listed = ", ".join(allowed[:MAX_LISTED])
     if len(allowed) > MAX_LISTED:
         listed += f", ... ({len(allowed)} in all)"
-    close = get_close_matches(found, list(allowed), n=1, cutoff=0.6)
+    note = odd_characters_note(found)
+    lead = f"{note}; " if note else ""
+    meant = plain_id(found) if note else ""
+    close = [meant] if meant in allowed else get_close_matches(found, list(allowed), n=1, cutoff=0.6)
     if close:
-        return f"(allowed: {listed}; did you mean '{close[0]}'?)"
-    return f"(allowed: {listed})"
+        return f"({lead}allowed: {listed}; did you mean '{close[0]}'?)"
+    return f"({lead}allowed: {listed})"
 
 
 def not_allowed(found: str, allowed: Sequence[str]) -> str:
     """Message for a value outside a fixed set or taxonomy."""
-    return f"'{found}' is not allowed {allowed_hint(found, allowed)}"
+    return f"'{visible(found)}' is not allowed {allowed_hint(found, allowed)}"
+
+
+def invalid_id(value: str, what: str = "") -> str:
+    """Message for text that is not an id: the characters that make it so, and the id meant."""
+    suggestion = plain_id(value)
+    hint = f"; did you mean '{suggestion}'?" if suggestion and suggestion != value else ""
+    note = odd_characters_note(value)
+    because = f": {note}" if note else ""
+    kind = f"{what} " if what else ""
+    return f"'{visible(value)}' is not a valid {kind}id{because} (allowed: lowercase letters, digits, '-' and '_'{hint})"
 
 
 def unreadable(problem: OSError) -> str:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Sequence, TypeVar
 
 from pydantic import BaseModel
 
-from journeybook.findings import Finding
+from journeybook.findings import Finding, unreadable
 from journeybook.model.inputs import (
     KpiInput,
     PlaybookInput,
@@ -99,9 +99,11 @@ class SemanticDiff:
         return quiet and not (self.added or self.removed or self.changed or self.unreadable)
 
 
-def read_model(path: str, raw: bytes, model: type[M]) -> tuple[M | None, Finding | None]:
+def read_model(path: str, raw: bytes | OSError, model: type[M]) -> tuple[M | None, Finding | None]:
     """Parse one file's front matter the way ``check`` does: the model, or the first problem."""
     try:
+        if isinstance(raw, OSError):
+            raise YamlProblem(1, 1, unreadable(raw))
         source = split_markdown(Path(path), decode(raw))
     except YamlProblem as problem:
         return None, problem_finding(path, problem)
@@ -111,7 +113,7 @@ def read_model(path: str, raw: bytes, model: type[M]) -> tuple[M | None, Finding
     return value, (findings[0] if value is None else None)
 
 
-def snapshot(path: str, raw: bytes) -> Snapshot:
+def snapshot(path: str, raw: bytes | OSError) -> Snapshot:
     """One playbook file, keeping only the first problem if it is broken."""
     stem = PurePosixPath(path).stem
     playbook, problem = read_model(path, raw, PlaybookInput)

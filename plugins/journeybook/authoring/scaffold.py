@@ -19,18 +19,22 @@ from typing import Sequence
 from pydantic import BaseModel
 
 from journeybook.errors import UsageError
-from journeybook.findings import Findings, not_allowed
+from journeybook.findings import Findings, invalid_id, not_allowed
 from journeybook.model.initiative_inputs import InitiativeInput
 from journeybook.model.inputs import (
     SLUG_PATTERN,
     OwnersFile,
     PersonaInput,
     PlaybookInput,
-    not_a_slug,
 )
 from journeybook.model.site_data import load_site_data
 from journeybook.model.validation import validate
-from journeybook.read.front_matter import YamlProblem, load_yaml, split_markdown
+from journeybook.read.front_matter import (
+    YamlDocument,
+    YamlProblem,
+    load_yaml,
+    split_markdown,
+)
 from journeybook.read.layout import Layout
 
 KINDS = ("playbook", "persona", "team", "initiative")
@@ -63,8 +67,8 @@ def quoted(text: str) -> str:
 
 
 def check_id(value: str, what: str) -> str:
-    if not re.match(SLUG_PATTERN, value):
-        raise UsageError(not_a_slug(value, what))
+    if not re.fullmatch(SLUG_PATTERN, value):
+        raise UsageError(invalid_id(value, what))
     return value
 
 
@@ -215,20 +219,43 @@ def create(path: Path, text: str, layout: Layout) -> Path:
 OWNERS_HEADER = "# Teams that own journeys, stages, KPIs and verification methods.\nteams:\n"
 
 
+def _without_empty_flow_list(current: str, document: YamlDocument) -> str:
+    """``teams: []`` (or ``teams:`` with nothing) as ``teams:``, so block items can follow it.
+
+    Written as text, so a comment after the brackets and every other line stay as they are.
+    """
+    teams = document.data.get("teams") if isinstance(document.data, dict) else None
+    position = document.values.get(("teams",))
+    if teams != [] or position is None:
+        return current
+    lines = current.splitlines(keepends=True)
+    line = lines[position.line - 1]
+    start = position.column - 1
+    end = line.find("]", start)
+    if line[start : start + 1] != "[" or end < 0:
+        return current
+    lines[position.line - 1] = line[:start].rstrip() + line[end + 1 :]
+    return "".join(lines)
+
+
 def append_team(layout: Layout, *, team_id: str, name: str, lead: str, contact: str) -> Path:
     """Add a team at the end of ``data/owners.yml`` as text, so its comments stay as they are."""
     path = layout.owners_file
     current = path.read_text(encoding="utf-8") if path.is_file() else OWNERS_HEADER
     if current and not current.endswith("\n"):
         current += "\n"
+    rel = layout.rel(path)
+    try:
+        current = _without_empty_flow_list(current, load_yaml(current))
+    except YamlProblem as problem:
+        raise UsageError(f"{rel}:{problem.line}: {problem.message}; fix it first (nothing was changed)") from None
     items = _TEAM_ITEM.findall(current)
     entry = team_entry(team_id=team_id, name=name, lead=lead, contact=contact, indent=items[-1] if items else "  ")
     updated = current + entry
-    rel = layout.rel(path)
     try:
         document = load_yaml(updated)
     except YamlProblem as problem:
-        raise UsageError(f"{rel}:{problem.line}: {problem.message}; fix it first (nothing was changed)") from None
+        raise UsageError(f"cannot add the team to {rel} safely (line {problem.line}: {problem.message}); add it by hand:\n{entry}") from None
     owners, findings = validate(OwnersFile, document, rel)
     if owners is None:
         first = findings[0]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from journeybook.cli.commands import COMMANDS
-from journeybook.errors import UsageError
+from journeybook.errors import BuildProblem, UsageError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"journeybook: error: {error}", file=sys.stderr)
         return 2
+    except BuildProblem as problem:
+        print(f"journeybook: error: {problem}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("journeybook: interrupted", file=sys.stderr)
         return 130

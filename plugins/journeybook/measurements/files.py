@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from journeybook.errors import OutsideProject
 from journeybook.findings import Finding, Findings, unreadable
 from journeybook.measurements.table import (
+    COLUMNS,
     COLUMNS_RULE,
     FILES_SOURCE,
     MAX_PER_COLUMN,
@@ -76,7 +77,7 @@ def _read_csv(path: Path, origin_for: Callable[[Callable[[int], int | None]], Or
     if not header:
         findings.add(Finding(origin.file, 1, None, "", f"the file is empty; it needs a header row ({COLUMNS_RULE})", RULE))
         return None
-    problems = header_findings(origin, header)
+    problems = [wrong] if (wrong := _delimiter_finding(origin, header)) else header_findings(origin, header)
     if problems:
         findings.extend(problems)
         return None
@@ -152,6 +153,28 @@ def _unclosed_quote(text: str, start: int) -> tuple[int, int, int] | None:
     return opened
 
 
+OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "'|' characters"}
+
+
+def _delimiter_finding(origin: Origin, header: list[str]) -> Finding | None:
+    """A header that is one field holding our column names split by another character.
+
+    Excel saves "CSV" with semicolons where the comma is the decimal mark; read with commas,
+    such a file is one unknown column and four missing ones, which does not say what to do.
+    """
+    if len(header) != 1:
+        return None
+    for delimiter, name in OTHER_DELIMITERS.items():
+        names = [part.strip() for part in header[0].split(delimiter)]
+        if len(names) > 1 and set(names) & set(COLUMNS):
+            return Finding(
+                origin.file, origin.line_of(-1), None, "",
+                f"the columns are separated by {name}, not commas; save the file as 'CSV UTF-8 (Comma delimited)' "
+                "(values then use '.' for decimals)", RULE,
+            )
+    return None
+
+
 def _field_count_findings(text: str, origin: Origin, expected: int) -> list[Finding]:
     """Rows with more fields than the header: pandas would refuse them or shift the columns."""
     found = []
@@ -187,7 +210,39 @@ def _read_xlsx(path: Path, origin: Origin, findings: Findings) -> RawTable | Non
     header = [cell_text(name).strip() for name in rows[0]]
     while header and header[-1] == "" and all(len(r) < len(header) or r[len(header) - 1] is None for r in rows[1:]):
         header.pop()  # empty trailing columns Excel keeps after a deletion
+    for (index, column), formula in _unsaved_formulas(path, rows, len(header)).items():
+        findings.add(origin.finding(
+            index - 1, header[column] or f"column {column + 1}",
+            f"the cell holds the formula '{formula}' but no saved value (the file was written by a program that does not "
+            "calculate formulas); open it in Excel and save it, or write the value itself", RULE,
+        ))
+        rows[index] = (None,) * len(rows[index])  # reported: not also "is empty"
     return typed_table(origin, header, (list(row) + [None] * (len(header) - len(row)) for row in rows[1:]), findings)
+
+
+def _unsaved_formulas(path: Path, rows: list[tuple[Any, ...]], width: int) -> dict[tuple[int, int], str]:
+    """(row, column) of each data cell whose formula has no saved value, with the formula.
+
+    openpyxl reads the value a spreadsheet program saved beside each formula; a file written by
+    a script (openpyxl itself, pandas) has formulas and no values, so those cells read as empty.
+    The formulas are read (a second pass) only when some cell is empty.
+    """
+    from openpyxl import load_workbook
+
+    if not any(cell is None for row in rows[1:] for cell in row[:width]):
+        return {}
+    book = load_workbook(path, read_only=True, data_only=False)
+    try:
+        written = list(book.worksheets[0].iter_rows(values_only=True))
+    finally:
+        book.close()
+    found: dict[tuple[int, int], str] = {}
+    for index, (row, formulas) in enumerate(zip(rows[1:], written[1:]), start=1):
+        for column, (value, formula) in enumerate(zip(row[:width], formulas)):
+            text = getattr(formula, "text", formula)  # an array formula keeps its text in .text
+            if value is None and isinstance(text, str) and text.startswith("="):
+                found[(index, column)] = text
+    return found
 
 
 def _read_parquet(path: Path, origin: Origin, findings: Findings) -> RawTable | None:

@@ -66,7 +66,7 @@ from journeybook.pages.personas import persona_journeys
 from journeybook.pages.registry import GeneratedFile, SiteContext, generate
 from journeybook.read.front_matter import body_of
 from journeybook.read.layout import Layout
-from journeybook.render.error_boxes import error_boxes
+from journeybook.render.error_boxes import error_boxes, preview_source
 from journeybook.render.html_policy import HtmlPolicy
 from journeybook.render.labels import load_labels
 from journeybook.render.links import Links
@@ -264,7 +264,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             return None
         if journey is None:
             initiative = self.project.initiatives.by_uri.get(page.file.src_uri)
-            return initiative_source(initiative, page.file.abs_src_path) if initiative is not None else None
+            if initiative is not None:
+                return initiative_source(initiative, page.file.abs_src_path)
+            # a page with errors, in preview, shows its box over its body
+            return preview_source(Path(page.file.abs_src_path), self.project) if page.file.src_uri in self.preview else None
         return self._source(journey, page.file.abs_src_path)
 
     @staticmethod

@@ -29,12 +29,6 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80].strip("-")
 
 
-def not_a_slug(value: str, what: str = "") -> str:
-    """Why ``value`` is not an id, and the id it was probably meant to be."""
-    suggestion = slugify(value)
-    hint = f"; did you mean '{suggestion}'?" if suggestion and suggestion != value else ""
-    kind = f"{what} id" if what else "id"
-    return f"'{value}' is not a valid {kind} (allowed: lowercase letters, digits, '-' and '_'{hint})"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Lifecycle = Literal["draft", "active", "retired"]
@@ -67,6 +61,11 @@ def _iso_date(value: Any) -> Any:
     except ValueError as error:
         raise PydanticCustomError("iso_date", "'{value}' is not a real date ({reason})", {"value": value, "reason": str(error)}) from None
 
+
+LARGEST_VALUE = 1e15
+"""The largest magnitude of a KPI target or measurement. Every figure computed from them (changes,
+distances to the target, chart coordinates) then stays a finite number: near 1e308, one
+difference is already infinite and a chart coordinate NaN. A quadrillion covers any KPI."""
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
@@ -140,7 +139,7 @@ class KpiInput(StrictModel):
     category: KpiCategory
     unit: str = Field(default="", max_length=40)
     direction: Direction = Field(description="up: higher is better; down: lower is better.")
-    target: float
+    target: float = Field(ge=-LARGEST_VALUE, le=LARGEST_VALUE)
     owner: Slug | None = None
     source: Slug = "files"
 
@@ -207,6 +206,8 @@ class DataSourceInput(TaxonomyEntryInput):
     kind: SourceKind = "files"
     url_env: Annotated[str, StringConstraints(pattern=r"^[A-Z_][A-Z0-9_]*$")] | None = None
     query: Text | None = None
+    connect_timeout: int = Field(default=10, ge=1, le=600, description="Seconds to wait for a sql source's database to accept the connection.")
+    query_timeout: int = Field(default=60, ge=1, le=3600, description="Seconds a sql source's query may run before the build stops with an error.")
 
     @model_validator(mode="after")
     def _sql_needs_url_and_query(self) -> DataSourceInput:

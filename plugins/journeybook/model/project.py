@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from journeybook.blocks.registry import BLOCKS, unknown_directives
+from journeybook.errors import BuildProblem
 from journeybook.findings import Finding, Findings, allowed_hint
 from journeybook.measurements.load import (
     Readings,
@@ -47,7 +48,13 @@ def reference_date(as_of: date | None) -> date:
     """
     pinned = os.environ.get(TODAY_VARIABLE)
     if pinned:
-        return date.fromisoformat(pinned)
+        try:
+            return date.fromisoformat(pinned)
+        except ValueError:
+            raise BuildProblem(
+                f"environment variable {TODAY_VARIABLE} is {pinned!r}, which is not a date; "
+                "write it YYYY-MM-DD (e.g. 2026-11-22), or unset it to judge dates as of today"
+            ) from None
     return as_of or date.today()
 
 

@@ -25,6 +25,18 @@ from journeybook.read.front_matter import KeyPath, YamlDocument, field_path
 T = TypeVar("T")
 
 
+def days_after(day: date, days: int) -> date:
+    """``day`` plus ``days``, or the last day a date can be (9999-12-31) when that is later.
+
+    A review or run dated near the end of the calendar is valid input; its due date is then
+    simply never reached, instead of an ``OverflowError`` that would hide every other finding.
+    """
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max
+
+
 class JourneyResolver:
     """Resolves one playbook; every problem it meets is added to ``findings``."""
 
@@ -74,7 +86,7 @@ class JourneyResolver:
         if self.failed or persona is None:
             return None
         review_every = playbook.review_every or site.settings.review_every
-        review_due = playbook.last_reviewed + timedelta(days=review_every)
+        review_due = days_after(playbook.last_reviewed, review_every)
         overdue = review_due < self.today
         if overdue:
             self.report(
@@ -147,7 +159,7 @@ class JourneyResolver:
             return None
         cadence = raw.cadence or method.cadence or "annual"
         days = CADENCE_DAYS[cadence]
-        due = raw.last_run + timedelta(days=days) if raw.last_run and days else None
+        due = days_after(raw.last_run, days) if raw.last_run and days else None
         overdue = days is not None and (raw.last_run is None or (due is not None and due < self.today))
         if overdue:
             when = f"last run {raw.last_run}, due {due}" if raw.last_run else "never run"

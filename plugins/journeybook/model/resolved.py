@@ -24,6 +24,8 @@ class TaxonomyEntry:
     kind: str | None = None
     url_env: str | None = None
     query: str | None = None
+    connect_timeout: int = 10
+    query_timeout: int = 60
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, RootModel
 
@@ -89,6 +89,27 @@ def _duplicate(path: Path, document: YamlDocument | None, loc: tuple[str | int, 
     )
 
 
+def _misframed(path: Path, document: YamlDocument, key: str | None, container: Any, wrapper: type[BaseModel], layout: Layout, findings: Findings) -> list[str]:
+    """Report a file whose overall shape is wrong; the ids its entries still name, to keep them known.
+
+    Entries written in the wrong frame (owners.yml as a bare list, without ``teams:``) are
+    usually right themselves: knowing their ids keeps every playbook from reporting each
+    reference to them as unknown.
+    """
+    rel = layout.rel(path)
+    if key and isinstance(document.data, list):
+        position = document.position(())
+        findings.add(Finding(
+            rel, position.line if position else 1, position.column if position else 1, "",
+            f"the entries are a bare list; write '{key}:' on a line of its own above them and indent them under it",
+            rule="schema",
+        ))
+    else:
+        findings.extend(validate(wrapper, document, rel)[1])
+    written = document.data if isinstance(document.data, list) else container if isinstance(container, list) else []
+    return [raw["id"] for raw in written if isinstance(raw, dict) and isinstance(raw.get("id"), str)]
+
+
 def _id_problem(item_id: str, seen: dict[str, str], reserved: dict[str, str]) -> str | None:
     """Why an entry's id cannot be used beside the ids before it (``seen``: by anchor spelling)."""
     twin = seen.get(item_id.replace("_", "-"))
@@ -117,9 +138,8 @@ def _entries(
     if document is None:
         return [], []
     container = document.data.get(key) if key and isinstance(document.data, dict) else document.data
-    if not isinstance(container, list) or (key and set(document.data) != {key}):
-        findings.extend(validate(wrapper, document, layout.rel(path))[1])
-        return [], []
+    if not isinstance(container, list) or (key and not (isinstance(document.data, dict) and set(document.data) == {key})):
+        return [], _misframed(path, document, key, container, wrapper, layout, findings)
     prefix: tuple[str, ...] = (key,) if key else ()
     entries: list[E_] = []
     broken: list[str] = []
@@ -155,22 +175,32 @@ def _teams(layout: Layout, findings: Findings) -> dict[str, Team]:
 
 
 def _personas(layout: Layout, findings: Findings) -> dict[str, Persona]:
+    """Every persona page by id; a broken page is reported here once and still known by its id.
+
+    Its problem is the author's to fix on that page: playbooks naming the persona must not each
+    report it as unknown, as the file exists (the same rule as a team entry with a bad field).
+    """
     personas: dict[str, Persona] = {}
     for path in layout.persona_files():
         rel = layout.rel(path)
         if (badly_named := file_name_finding(path, layout, "persona")) is not None:
             findings.add(badly_named)
+        placeholder = Persona(id=path.stem, title=path.stem, src_uri=layout.src_uri(path))
         try:
             source = read_markdown(path, layout.root)
         except YamlProblem as problem:
             findings.add(problem_finding(rel, problem))
+            personas[path.stem] = placeholder
             continue
         if source.front_matter is None:
             findings.add(Finding(rel, 1, 1, "", "a persona page needs front matter between '---' lines with at least 'title'", rule="schema"))
+            personas[path.stem] = placeholder
             continue
         persona, problems = validate(PersonaInput, source.front_matter, rel)
         findings.extend(problems)
-        if persona is not None:
+        if persona is None:
+            personas[path.stem] = placeholder
+        else:
             personas[path.stem] = Persona(id=path.stem, title=persona.title, src_uri=layout.src_uri(path), segment=persona.segment, quote=persona.quote)
     return personas
 

@@ -12,8 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from journeybook.findings import Finding, allowed_hint, not_allowed
-from journeybook.model.inputs import not_a_slug
+from journeybook.findings import Finding, allowed_hint, invalid_id, not_allowed
 from journeybook.read.front_matter import KeyPath, YamlDocument, field_path
 
 M = TypeVar("M", bound=BaseModel)
@@ -74,7 +73,7 @@ def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None) -> 
         allowed = _QUOTED.findall(str(ctx.get("expected", "")))
         return not_allowed(str(value), allowed) if isinstance(value, str) else f"expected one of {', '.join(allowed)}, found {found}"
     if kind == "string_pattern_mismatch":
-        return not_a_slug(str(value))
+        return invalid_id(str(value))
     if kind == "string_type":
         quote = "; put it in quotes to make it text" if isinstance(value, (bool, int, float)) else ""
         return f"expected text, found {found}{quote}"
@@ -91,9 +90,9 @@ def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None) -> 
     if kind == "bool_type":
         return f"expected true or false, found {found}"
     if kind in ("greater_than_equal", "greater_than"):
-        return f"{raw or value} is too small (allowed: {ctx.get('ge', ctx.get('gt'))} or more{_range_tail(model, loc)})"
+        return f"{raw or value} is too small (allowed: {_bound(ctx.get('ge', ctx.get('gt')))} or more{_range_tail(model, loc)})"
     if kind in ("less_than_equal", "less_than"):
-        return f"{raw or value} is too large (allowed: up to {ctx.get('le', ctx.get('lt'))}{_range_tail(model, loc)})"
+        return f"{raw or value} is too large (allowed: up to {_bound(ctx.get('le', ctx.get('lt')))}{_range_tail(model, loc)})"
     if kind == "too_short":
         return "needs at least one item"
     if kind == "list_type":
@@ -105,6 +104,13 @@ def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None) -> 
     return str(error["msg"])
 
 
+def _bound(value: Any) -> str:
+    """A limit as people write it: 1,000,000,000,000,000 rather than 1000000000000000.0."""
+    if isinstance(value, (int, float)) and abs(value) >= 10_000 and float(value).is_integer():
+        return f"{int(value):,}"
+    return str(value)
+
+
 def _range_tail(model: type[BaseModel], loc: KeyPath) -> str:
     owner = _model_at(model, loc[:-1])
     if owner is None or not isinstance(loc[-1], str):
@@ -112,7 +118,7 @@ def _range_tail(model: type[BaseModel], loc: KeyPath) -> str:
     bounds = [m for m in owner.model_fields[loc[-1]].metadata if hasattr(m, "ge") or hasattr(m, "le")]
     low = next((b.ge for b in bounds if getattr(b, "ge", None) is not None), None)
     high = next((b.le for b in bounds if getattr(b, "le", None) is not None), None)
-    return f"; the scale is {low} to {high}" if low is not None and high is not None else ""
+    return f"; the scale is {_bound(low)} to {_bound(high)}" if low is not None and high is not None else ""
 
 
 def validate(model: type[M], document: YamlDocument, file: str, rule: str = "schema", at: KeyPath = ()) -> tuple[M | None, list[Finding]]:

@@ -40,6 +40,10 @@ _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 _NUMBER_START = frozenset("+-.0123456789")
 """Every number and special float starts with one of these; other text skips the patterns."""
+MAX_NUMBER_CHARS = 100
+"""The longest number accepted. No field needs more, and a longer one is either a float too
+large to be finite or an integer Python refuses to convert to text (``int_max_str_digits``),
+which would turn the message about it into a crash."""
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 _REFUSED_CHARS = re.compile("[\ud800-\udfff\u202a-\u202e\u2066-\u2069\u200e\u200f\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 """Lone surrogates, bidirectional controls and control characters (tab and newline are fine).
@@ -63,6 +67,10 @@ class YamlProblem(Exception):
         self.column = column
         self.message = message
         self.field = field
+
+
+class NumberTooLong(ValueError):
+    """A plain scalar that reads as a number but is longer than ``MAX_NUMBER_CHARS``."""
 
 
 class Position(NamedTuple):
@@ -114,6 +122,8 @@ def resolve_plain(text: str) -> Any:
         return False
     if text[0] not in _NUMBER_START:
         return text
+    if len(text) > MAX_NUMBER_CHARS and (_INT.match(text) or _OCT.match(text) or _HEX.match(text) or _FLOAT.match(text)):
+        raise NumberTooLong(text)
     if _INT.match(text):
         return int(text)
     if _OCT.match(text):
@@ -195,8 +205,16 @@ class _Builder:
             raise YamlProblem(where.line, where.column, f"is nested more than {MAX_DEPTH} levels deep", field_path(path))
         if isinstance(event, yaml.ScalarEvent):
             plain = not event.style and event.implicit[0]
-            value = resolve_plain(event.value) if plain else event.value
             where = self.doc.values[path] = self.pos(event, event.value)
+            try:
+                value = resolve_plain(event.value) if plain else event.value
+            except NumberTooLong:
+                raise YamlProblem(
+                    where.line, where.column,
+                    f"is a number {len(event.value)} characters long; numbers here have at most {MAX_NUMBER_CHARS} "
+                    "(put it in quotes if it is meant as text)",
+                    field_path(path),
+                ) from None
             if isinstance(value, str) and (refused := _REFUSED_CHARS.search(value)):
                 _refuse_text(value, refused.start(), where.line, where.column, path)
             return value
@@ -231,7 +249,19 @@ class _Builder:
         raise YamlProblem(where.line, where.column, "unexpected YAML content")
 
 
-def _syntax_problem(error: yaml.YAMLError, text: str, line_offset: int) -> YamlProblem:
+def _reader_problem(error: yaml.reader.ReaderError, text: str, line_offset: int) -> YamlProblem:
+    """A character libyaml refuses to read at all (NUL and other controls), at its line and column."""
+    before = text[: error.position]
+    line = before.count("\n") + 1 + line_offset
+    column = error.position - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+    return YamlProblem(line, column, f"contains the control character U+{code:04X}; remove it")
+
+
+def syntax_problem(error: yaml.YAMLError, text: str, line_offset: int) -> YamlProblem:
+    """A YAML syntax error in plain words, located where the author can fix it (always one line)."""
+    if isinstance(error, yaml.reader.ReaderError):
+        return _reader_problem(error, text, line_offset)
     problem_mark = getattr(error, "problem_mark", None)
     context_mark = getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
@@ -263,7 +293,7 @@ def _syntax_problem(error: yaml.YAMLError, text: str, line_offset: int) -> YamlP
         text = ("a ':' appears where it is not allowed; put text containing ': ' in quotes, "
                 "or check that this line is not indented more than the one above it")
     else:
-        text = problem + (f" ({context})" if context else "")
+        text = (problem + (f" ({context})" if context else "")).replace("\n", " ")
     return YamlProblem(line, column, f"YAML syntax error: {text}")
 
 
@@ -287,7 +317,7 @@ def load_yaml(text: str, line_offset: int = 0) -> YamlDocument:
             where = builder.pos(trailing)
             raise YamlProblem(where.line, where.column, "only one YAML document is allowed here")
     except yaml.YAMLError as error:
-        raise _syntax_problem(error, text, line_offset) from None
+        raise syntax_problem(error, text, line_offset) from None
     except RecursionError:
         raise YamlProblem(line_offset + 1, 1, f"is nested more than {MAX_DEPTH} levels deep") from None
     finally:

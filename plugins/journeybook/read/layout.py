@@ -8,6 +8,10 @@ from typing import Any
 
 import yaml
 
+from journeybook.errors import BuildProblem
+from journeybook.findings import unreadable
+from journeybook.read.front_matter import YamlProblem, decode, syntax_problem
+
 
 class _TolerantLoader(yaml.SafeLoader):
     """Reads mkdocs.yml for a few plain keys while ignoring its ``!!python/name`` tags."""
@@ -17,11 +21,27 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def docs_dir_of(config_file: Path) -> str:
-    """``docs_dir`` as a MkDocs configuration names it (relative to its folder), without MkDocs."""
-    with config_file.open(encoding="utf-8") as stream:
-        config: Any = yaml.load(stream, Loader=_TolerantLoader) or {}
+    """``docs_dir`` as a MkDocs configuration names it (relative to its folder), without MkDocs.
+
+    A configuration that cannot be read stops the run with its line, as MkDocs itself would.
+    """
+    name = config_file.name
+    try:
+        text = decode(config_file.read_bytes())
+        config: Any = yaml.load(text, Loader=_TolerantLoader) or {}
+    except YamlProblem as problem:
+        raise BuildProblem(f"{name}:{problem.line}:{problem.column}: {problem.message}") from None
+    except OSError as problem:
+        raise BuildProblem(f"{name}: {unreadable(problem)}") from None
+    except yaml.YAMLError as error:
+        problem = syntax_problem(error, text, 0)
+        raise BuildProblem(f"{name}:{problem.line}:{problem.column}: {problem.message}") from None
+    except ValueError as error:  # a value PyYAML cannot construct, such as a 5,000-digit number
+        raise BuildProblem(f"{name}: a value cannot be read ({error})") from None
     docs_dir = config.get("docs_dir", "docs") if isinstance(config, dict) else "docs"
-    return docs_dir if isinstance(docs_dir, str) else "docs"
+    if not isinstance(docs_dir, str) or not docs_dir.strip():
+        raise BuildProblem(f"{name}: docs_dir: must be the name of a folder, such as 'content', not {docs_dir!r}")
+    return docs_dir
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from journeybook.errors import OutsideProject, UsageError
 from journeybook.read.confine import confined
 from journeybook.read.layout import Layout
 
-Sources = dict[str, bytes]
+Sources = dict[str, "bytes | OSError"]
+"""Each playbook's bytes by path, or why the working tree's file could not be read (a dangling link)."""
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
@@ -42,12 +43,17 @@ def _is_playbook(path: str) -> bool:
     return path.endswith(".md") and not path.endswith("/index.md") and path != "index.md"
 
 
-def _working_copy(path: Path, root: Path) -> bytes:
-    """A file's bytes; a link out of the project reads as git stores it (the name it points to), never its target."""
+def _working_copy(path: Path, root: Path) -> bytes | OSError:
+    """A file's bytes; a link out of the project reads as git stores it (the name it points to), never its target.
+
+    A file that cannot be read (a dangling link) is its problem, reported like a broken file.
+    """
     try:
         return confined(path, root).read_bytes()
     except OutsideProject:
         return os.fsencode(os.readlink(path))
+    except OSError as problem:
+        return problem
 
 
 def read_sources(layout: Layout, revision: str | None, folder: Path | None = None) -> Sources:

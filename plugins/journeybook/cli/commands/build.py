@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import fcntl
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--site-dir", type=Path, default=Path("site"), help="where the good site is published (default: site)")
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
     parser.add_argument("--no-strict", dest="strict", action="store_false", help="publish even when there are warnings")
+    parser.add_argument("-q", "--quiet", action="store_true", help="show only MkDocs' warnings and errors")
     parser.set_defaults(handler=run)
 
 
@@ -87,6 +89,25 @@ def _site_folder(root: Path, site_dir: Path) -> Path:
     return target.resolve()
 
 
+def _mkdocs(command: list[str], root: Path, quiet: bool) -> int:
+    """Run MkDocs; quiet drops its INFO lines here rather than passing ``-q`` on.
+
+    MkDocs' ``-q`` raises the log level before ``--strict`` counts warnings, so a quiet strict
+    build passes despite them (a known MkDocs bug): the build must always run at full level.
+    """
+    if not quiet:
+        return subprocess.run(command, cwd=root).returncode
+    with subprocess.Popen(command, cwd=root, stderr=subprocess.PIPE, text=True, errors="replace") as process:
+        assert process.stderr is not None
+        shown = True
+        for line in process.stderr:
+            if re.match(r"[A-Z]+ +- ", line):  # a record starts; the lines after it continue it
+                shown = not line.startswith("INFO")
+            if shown:
+                sys.stderr.write(line)
+    return process.returncode
+
+
 def run(args: argparse.Namespace, root: Path) -> int:
     config = (root / args.config_file).resolve()
     if not config.is_file():
@@ -103,7 +124,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
         command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir", str(work)]
         if args.strict:
             command.append("--strict")
-        if subprocess.run(command, cwd=root).returncode != 0:
+        if _mkdocs(command, root, args.quiet) != 0:
             kept = "was left as it was" if os.path.lexists(target) else "was not published (there was none before)"
             print(f"journeybook: build failed; {args.site_dir} {kept}", file=sys.stderr)
             return 1

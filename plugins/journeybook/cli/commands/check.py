@@ -22,14 +22,27 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _playbooks(paths: list[Path], layout: Layout) -> list[Path] | None:
+    """The playbooks named by ``paths``: files among them, or those inside the folders given.
+
+    Only the project's playbooks can be checked as playbooks; a persona, guide or file outside
+    the project would get a wrong report (or none), so naming one is a usage error.
+    """
     if not paths:
         return None
+    playbooks = [p.resolve() for p in layout.playbook_files()]
+    known = set(playbooks)
     chosen: list[Path] = []
     for path in paths:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
-        chosen.extend(sorted(path.rglob("*.md")) if path.is_dir() else [path])
-    return [p.resolve() for p in chosen]
+        where = path.resolve()
+        inside = [p for p in playbooks if p.is_relative_to(where)] if where.is_dir() else [where] if where in known else []
+        if not inside:
+            folder = layout.rel(layout.journeys_dir)
+            what = "holds no playbook" if where.is_dir() else "is not a playbook"
+            raise UsageError(f"{path} {what}; playbooks are the .md files under {folder}/ (other than index.md)")
+        chosen.extend(inside)
+    return list(dict.fromkeys(chosen))
 
 
 def run(args: argparse.Namespace, root: Path) -> int:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from journeybook.authoring.diff import render_markdown, semantic_diff
 from journeybook.authoring.initiative_diff import initiative_diff
+from journeybook.errors import UsageError
 from journeybook.model.initiatives import INITIATIVES_DIR
 from journeybook.read.layout import Layout
 from journeybook.read.revisions import describe, read_sources
@@ -41,7 +42,10 @@ def run(args: argparse.Namespace, root: Path) -> int:
     diff = replace(diff, initiatives=initiatives)
     markdown = render_markdown(diff, layout.templates_dir)
     if args.output is not None:
-        args.output.write_text(markdown, encoding="utf-8")
+        try:
+            args.output.write_text(markdown, encoding="utf-8")
+        except OSError as problem:
+            raise UsageError(f"--output {args.output}: cannot write the diff there ({problem.strerror or problem}); give the path of a file") from None
     else:
         print(markdown, end="")
     return 0
