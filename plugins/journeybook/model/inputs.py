@@ -215,3 +215,4 @@ class SettingsInput(StrictModel):
         default="sanitize",
         description="Raw HTML in page bodies: allow it as written, sanitize it (scripts, event handlers, frames and javascript: URLs removed), or escape it (shown as text).",
     )
+    strict: bool = Field(default=False, description="'journeybook check' fails on warnings too, as with --strict (builds never do: warnings are shown on the site).")

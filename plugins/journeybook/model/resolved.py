@@ -49,6 +49,7 @@ class Settings:
     stale_measurement_days: int = 62
     featured_journeys: tuple[str, ...] = ()
     raw_html: str = "sanitize"
+    strict: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,24 @@
-"""Where a Journeybook project keeps things, relative to its root (the folder of mkdocs.yml)."""
+"""Where a Journeybook project keeps things, relative to its root (the folder of mkdocs.yml).
+
+A site's own ``templates/`` and ``site_config/`` come first; any file it does not have is taken
+from the packaged defaults (``journeybook.defaults``), so defaults it never copied follow upgrades.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for a few plain keys while ignoring its ``!!python/name`` tags."""
+from journeybook.defaults import Defaults, packaged_defaults
 
 
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+def _unique(*folders: Path) -> tuple[Path, ...]:
+    """Folders in order, each once (the example site's own folders are the packaged defaults)."""
+    seen: list[Path] = []
+    for folder in folders:
+        if folder not in seen:
+            seen.append(folder)
+    return tuple(seen)
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,7 @@ class Layout:
 
     root: Path
     docs_dir: Path
+    defaults: Defaults = field(default_factory=packaged_defaults)
 
     @classmethod
     def at(cls, root: Path, docs_dir: str | Path = "content") -> Layout:
@@ -48,13 +54,6 @@ class Layout:
     def config_dir(self) -> Path:
         return self.root / "site_config"
 
-    @classmethod
-    def from_mkdocs_yml(cls, root: Path) -> Layout:
-        """The layout a CLI run uses: docs_dir as mkdocs.yml says, without importing MkDocs."""
-        with (root / "mkdocs.yml").open(encoding="utf-8") as stream:
-            config: Any = yaml.load(stream, Loader=_TolerantLoader) or {}
-        return cls.at(root, config.get("docs_dir", "docs") if isinstance(config, dict) else "docs")
-
     @property
     def templates_dir(self) -> Path:
         return self.root / "templates"
@@ -62,6 +61,28 @@ class Layout:
     @property
     def labels_dir(self) -> Path:
         return self.config_dir / "labels"
+
+    @property
+    def template_dirs(self) -> tuple[Path, ...]:
+        """Where templates are looked up: the site's ``templates/`` first, then the packaged ones."""
+        return _unique(self.templates_dir, self.defaults.templates_dir)
+
+    @property
+    def label_dirs(self) -> tuple[Path, ...]:
+        """Label folders in merge order: the packaged labels, then the site's keys over them."""
+        return _unique(self.defaults.config_dir / "labels", self.labels_dir)
+
+    def config_file(self, name: str) -> Path:
+        """``site_config/<name>``: the site's own file when it has one (it replaces the packaged one)."""
+        own = self.config_dir / name
+        return own if own.is_file() else self.defaults.config_dir / name
+
+    def template_file(self, name: str) -> Path:
+        """``templates/<name>`` from the first template folder that has it (the packaged one if none)."""
+        for folder in self.template_dirs:
+            if (folder / name).is_file():
+                return folder / name
+        return self.defaults.templates_dir / name
 
     def rel(self, path: Path) -> str:
         """A path as findings show it: relative to the project root when inside it."""
