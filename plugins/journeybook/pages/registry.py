@@ -12,6 +12,7 @@ from __future__ import annotations
 from journeybook.pages import (
     catalog,
     exports,
+    fields,
     kpi_pages,
     personas,
     review,
@@ -34,6 +35,7 @@ PRODUCERS: tuple[Producer, ...] = (
     kpi_pages.kpi_health_page,
     kpi_pages.kpis_json,
     kpi_pages.kpis_csv,
+    fields.fields_page,
 )
 """Every producer, in the order their files are added to the site."""
 
