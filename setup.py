@@ -9,6 +9,7 @@ copies nothing: there the defaults are the repository's own folders (``journeybo
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 from setuptools import setup
@@ -22,6 +23,7 @@ def _defaults_module():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("journeybook_defaults", HERE / "plugins" / "journeybook" / "defaults.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
