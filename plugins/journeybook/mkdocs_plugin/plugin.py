@@ -295,6 +295,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         return self.renderer.placeholders.restore_late(output) if self.renderer is not None else None
 
+    @plain_problems  # the header's template may be the site's own, and broken
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
         journey = self._journey(page)
         if journey is not None:
