@@ -21,7 +21,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from browser_support import OPEN_SHADOW_ROOTS, browser, serve, watch
-from conftest import REPO, Result, run
+from conftest import REPO, Result, journeybook, run
+from journeybook.defaults import packaged_defaults
 
 WHEEL_SOURCES = ("pyproject.toml", "setup.py", "README.md", "plugins", "templates", "site_config")
 NPM_FILES = ("node_modules/mermaid/dist/mermaid.min.js", "node_modules/iframe-worker/shim/index.js")
@@ -225,3 +226,33 @@ def test_a_site_overrides_one_template_and_one_label(installed: Installed, late_
     assert "Feed not built yet" in row.get_text() and "No data" not in row.get_text()
     review = BeautifulSoup((site / "site/review/index.html").read_text(encoding="utf-8"), "html.parser")
     assert review.select_one("article h1").get_text(strip=True).startswith("Review queue")  # the other labels: still the package's
+
+
+def test_check_reads_mkdocs_yml_as_mkdocs_does(project: Path) -> None:
+    """``INHERIT`` and ``!ENV`` in mkdocs.yml mean for ``journeybook check`` what they mean for a build."""
+    (project / "content").rename(project / "pages")
+    base = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("docs_dir: content\n", "")
+    (project / "base.yml").write_text(base, encoding="utf-8")
+    (project / "mkdocs.yml").write_text("INHERIT: base.yml\ndocs_dir: !ENV [JOURNEYBOOK_DOCS, content]\n", encoding="utf-8")
+    checked = journeybook("check", cwd=project, env={"JOURNEYBOOK_DOCS": "pages"})
+    assert checked.code == 0 and "checked 5 playbooks: no problems" in checked.output, checked.output
+    broken = project / "pages/journeys/mortgage-application.md"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("kind: owned", "kind: onwed", 1), encoding="utf-8")
+    checked = journeybook("check", cwd=project, env={"JOURNEYBOOK_DOCS": "pages"})
+    assert checked.code == 1 and "error: pages/journeys/mortgage-application.md:" in checked.output
+    missing = journeybook("check", cwd=project)  # JOURNEYBOOK_DOCS unset: content/, which is gone
+    assert missing.code == 2 and "mkdocs.yml:" in missing.output and "Traceback" not in missing.output
+
+
+def test_the_example_site_names_nothing_the_plugin_adds(built_site: Path) -> None:
+    """The example reads the packaged defaults like any site: here they are the repository's own folders."""
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "custom_dir" not in config and "polyfills" not in config and "\nstrict:" not in config
+    defaults = packaged_defaults()
+    assert (defaults.templates_dir, defaults.config_dir, defaults.packaged) == (REPO / "templates", REPO / "site_config", False)
+    home = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    scripts = [tag["src"] for tag in home.select("script[src]")]
+    assert "assets/javascripts/iframe-worker.js" in scripts and "assets/javascripts/mermaid.min.js" in scripts
+    assert home.select_one('link[href="assets/stylesheets/journeybook.css"]') is not None
+    playbook = BeautifulSoup((built_site / "journeys/mortgage-application/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert playbook.select_one("meta[name='journeybook:description']") is not None  # the packaged theme override

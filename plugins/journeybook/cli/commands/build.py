@@ -1,5 +1,8 @@
 """``journeybook build``: a strict build that replaces the published site only when it succeeds.
 
+Strict means MkDocs' own warnings fail it; content warnings are logged at info level and
+shown on the pages (``journeybook.mkdocs_plugin.plugin``), so they never do.
+
 MkDocs writes straight into ``site_dir``, so a failed or interrupted build leaves half a site.
 We build into a private temporary folder beside it and swap it in under a lock: readers see
 either the last good site or the new one, and two concurrent builds never mix their pages.
@@ -23,10 +26,15 @@ from journeybook.errors import UsageError
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("build", help="build the site with --strict and publish it only if the build succeeds")
+    parser = sub.add_parser(
+        "build", help="build the site with --strict and publish it only if the build succeeds",
+        description="Build the site and publish it only if the build succeeds. Strict about MkDocs' own warnings (a broken "
+        "link, a missing file) unless --no-strict; content warnings (an overdue review, a KPI without data) never stop it: "
+        "the site shows them.",
+    )
     parser.add_argument("--site-dir", type=Path, default=Path("site"), help="where the good site is published (default: site)")
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
-    parser.add_argument("--no-strict", dest="strict", action="store_false", help="publish even when there are warnings")
+    parser.add_argument("--no-strict", dest="strict", action="store_false", help="publish even when MkDocs warns (a broken link, a missing file)")
     parser.set_defaults(handler=run)
 
 

@@ -48,4 +48,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     failing = project.findings.errors or (strict and project.findings.warnings)
     if args.format == "text" and not failing and not findings:
         print(f"checked {len(project.journeys)} playbooks: no problems", file=sys.stderr)
+    if args.format == "text" and failing and not project.findings.errors:
+        why = "--strict" if args.strict else "strict: true in site_config/settings.yml"
+        print(f"journeybook: warnings fail this check ({why}); builds publish them", file=sys.stderr)
     return 1 if failing else 0
