@@ -21,7 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from browser_support import OPEN_SHADOW_ROOTS, browser, serve, watch
-from conftest import REPO, Result, journeybook, run
+from conftest import REPO, Result, journeybook, mkdocs_build, run
 from journeybook.defaults import packaged_defaults
 
 WHEEL_SOURCES = ("pyproject.toml", "setup.py", "README.md", "plugins", "templates", "site_config")
@@ -256,3 +256,17 @@ def test_the_example_site_names_nothing_the_plugin_adds(built_site: Path) -> Non
     assert home.select_one('link[href="assets/stylesheets/journeybook.css"]') is not None
     playbook = BeautifulSoup((built_site / "journeys/mortgage-application/index.html").read_text(encoding="utf-8"), "html.parser")
     assert playbook.select_one("meta[name='journeybook:description']") is not None  # the packaged theme override
+
+
+def test_the_example_builds_strictly_once_its_example_playbooks_are_deleted(project: Path) -> None:
+    """A company deleting the examples keeps a site that builds: its guides link only to generated pages."""
+    for folder in ("content/journeys", "content/personas"):
+        for page in (project / folder).glob("*.md"):
+            page.unlink()
+    (project / "content/journeys/own.md").write_text(LATE_PLAYBOOK.replace("first-customer", "own-customer").replace("customer-experience", "retail-lending"), encoding="utf-8")
+    (project / "content/personas/own-customer.md").write_text("---\ntitle: Our customer\n---\n", encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.code == 0, result.output
+    assert "WARNING" not in result.output
+    guide = BeautifulSoup((project / "site/guides/how-to-write-a-playbook/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert guide.select_one('a[href="../../fields/#stage"]') is not None

@@ -113,8 +113,9 @@ def allowed(prop: Mapping[str, Any], labels: Mapping[str, str]) -> Markup:
     return Markup(escape(labels["fields_mapping"]))
 
 
-def _rows(model: type[BaseModel], labels: Mapping[str, str]) -> tuple[FieldRow, ...]:
-    schema = build_schema(model, model.__name__)
+def _rows(model: type[BaseModel], labels: Mapping[str, str], parts: Mapping[str, Any]) -> tuple[FieldRow, ...]:
+    """``parts`` are the playbook schema's definitions, as editors see them (actions may be plain text there)."""
+    schema = parts.get(model.__name__) or build_schema(model, model.__name__)
     required = set(schema.get("required", ()))
     rows = []
     for name, prop in schema.get("properties", {}).items():
@@ -128,4 +129,5 @@ def _rows(model: type[BaseModel], labels: Mapping[str, str]) -> tuple[FieldRow, 
 
 def field_reference(labels: Mapping[str, str]) -> tuple[Section, ...]:
     """Every section of the reference, its rows described with ``labels``."""
-    return tuple(Section(anchor, where, _rows(model, labels)) for anchor, model, where in SECTIONS)
+    parts = build_schema(PlaybookInput, "")["$defs"]
+    return tuple(Section(anchor, where, _rows(model, labels, parts)) for anchor, model, where in SECTIONS)

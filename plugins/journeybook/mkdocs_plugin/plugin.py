@@ -58,7 +58,14 @@ from journeybook.mkdocs_plugin.ahead import Ahead, Job, can_work_ahead
 from journeybook.mkdocs_plugin.config import JourneybookConfig
 from journeybook.mkdocs_plugin.late_files import LateFile
 from journeybook.mkdocs_plugin.problems import plain_problems
-from journeybook.mkdocs_plugin.site_setup import add_theme_overrides, add_worker_shim, site_assets
+from journeybook.mkdocs_plugin.site_setup import (
+    PRINT_SCRIPT_URI,
+    STYLESHEET_URI,
+    TABLES_SCRIPT_URI,
+    add_theme_overrides,
+    add_worker_shim,
+    site_assets,
+)
 from journeybook.mkdocs_plugin.unchanged import GeneratedFiles, title_skipped
 from journeybook.model.project import Project, load_project
 from journeybook.model.refresh import Inputs, refresh
@@ -75,8 +82,6 @@ from journeybook.render.templates import Renderer
 from journeybook.views.kpi_status import KPI_VIEWS
 
 log = get_plugin_logger(__name__)
-
-from journeybook.mkdocs_plugin.site_setup import PRINT_SCRIPT_URI, STYLESHEET_URI, TABLES_SCRIPT_URI
 
 
 class RenderedAhead(NamedTuple):
