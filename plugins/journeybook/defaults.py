@@ -48,7 +48,7 @@ class Defaults:
         """How to get a missing default back, for the message that names it."""
         if self.packaged:
             return "reinstall Journeybook ('pip install --force-reinstall journeybook')"
-        return "run 'npm ci' and restore templates/ and site_config/ from the repository (make build does both)"
+        return "run 'npm ci' (make build does it), or restore the file from the repository"
 
 
 def packaged_defaults() -> Defaults:
@@ -62,24 +62,19 @@ def packaged_defaults() -> Defaults:
     )
 
 
-def copy_defaults(repository: Path, target: Path) -> list[Path]:
+def copy_defaults(repository: Path, target: Path) -> None:
     """Copy what the wheel carries from ``repository`` into ``target`` (``journeybook/_defaults``).
 
     Fails when an npm file is missing: a wheel without Mermaid would build sites without diagrams.
     """
-    copied: list[Path] = []
     shutil.copytree(repository / TEMPLATES, target / TEMPLATES, dirs_exist_ok=True)
-    copied.append(target / TEMPLATES)
     for pattern in CONFIG_FILES:
         for source in sorted((repository / SITE_CONFIG).glob(pattern)):
             destination = target / SITE_CONFIG / source.relative_to(repository / SITE_CONFIG)
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, destination)
-            copied.append(destination)
     for name, source in VENDORED.items():
         if not (repository / source).is_file():
             raise FileNotFoundError(f"{source} is missing: run 'npm ci' before building the wheel")
         (target / VENDOR).mkdir(parents=True, exist_ok=True)
         shutil.copy2(repository / source, target / VENDOR / name)
-        copied.append(target / VENDOR / name)
-    return copied
