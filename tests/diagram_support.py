@@ -82,7 +82,7 @@ def example_journeys() -> dict[str, Journey]:
 
 
 def labels(language: str = "en") -> Labels:
-    return load_labels(REPO / "site_config" / "labels", language)
+    return load_labels(Layout.at(REPO).label_dirs, language)
 
 
 def hostile_journey(tmp_path: Path) -> Journey:

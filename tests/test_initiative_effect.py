@@ -13,10 +13,10 @@ from datetime import date
 import pandas as pd
 import pytest
 from conftest import REPO, TODAY, matches_golden
+from journeybook.cli.site import site_layout
 from journeybook.model.initiatives import Aim
 from journeybook.model.project import load_project
 from journeybook.model.resolved import Journey, Kpi
-from journeybook.read.layout import Layout
 from journeybook.views.initiatives import KpiEffect, Outcome, kpi_effect, overall_series
 from journeybook.views.kpi_status import Point
 
@@ -29,7 +29,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> object:
     monkeypatch = pytest.MonkeyPatch()
     monkeypatch.setenv("JOURNEYBOOK_TODAY", TODAY)
     try:
-        yield load_project(Layout.from_mkdocs_yml(REPO))
+        yield load_project(site_layout(REPO))
     finally:
         monkeypatch.undo()
 

@@ -283,5 +283,5 @@ def semantic_diff(base: Sources, head: Sources, base_label: str, head_label: str
     return SemanticDiff(base_label, head_label, added, removed, tuple(changed), unreadable)
 
 
-def render_markdown(diff: SemanticDiff, templates_dir: Path) -> str:
-    return MarkdownRenderer(templates_dir).render(TEMPLATE, diff=diff)
+def render_markdown(diff: SemanticDiff, template_dirs: Sequence[Path]) -> str:
+    return MarkdownRenderer(template_dirs).render(TEMPLATE, diff=diff)

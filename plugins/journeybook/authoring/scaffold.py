@@ -99,8 +99,8 @@ def playbook_text(*, title: str, owner: str, persona: str, vocabulary: Vocabular
     text = f"""---
 # A playbook describes one customer journey: the steps a customer takes to reach a goal.
 # Lines starting with '#' are notes for you: they are ignored, delete them when you like.
-# Run `journeybook check` after each change; the guide "How to write a playbook" explains
-# every field in detail.
+# Run `journeybook check` after each change; the site's "Field reference" page lists every
+# field.
 title: {quoted(title)}  # the journey's name, as readers see it
 description: "Where the journey starts and where it ends, in one line."  # shown in the catalog and in search
 persona: {persona}  # who the journey is for: a page in content/personas/

@@ -35,7 +35,7 @@ class _Entry:
     """The source's place in data-sources.yml, to locate every finding about it."""
 
     def __init__(self, source: TaxonomyEntry, layout: Layout) -> None:
-        path = layout.config_dir / SOURCES_FILE
+        path = layout.config_file(SOURCES_FILE)
         self.file = layout.rel(path)
         self.source = source
         self.index: int | None = None

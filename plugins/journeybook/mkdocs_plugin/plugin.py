@@ -2,8 +2,11 @@
 
 Events used, and why:
 - ``on_startup``: remember whether this is ``mkdocs serve`` (a preview) or a build.
-- ``on_config``: load and validate every playbook once per build (errors stop the build with a
-  ``PluginError``; warnings go through the plugin logger so ``--strict`` fails on them); while
+- ``on_config``: first (before Material's offline plugin reads ``extra.polyfills``) add the theme
+  overrides and the Worker shim every site gets (``site_setup``); then load and validate every
+  playbook once per build (errors stop the build with a ``PluginError``; warnings describe the
+  content's health, which the pages show, so they are logged at info level and never fail
+  ``--strict``); while
   serving, each rebuild reloads only the playbooks an edit touched (``journeybook.model.refresh``).
   It also adds the raw-HTML policy (``journeybook.render.html_policy``) to the Markdown extensions.
 - ``on_files``: add Mermaid's bundle, our stylesheet, the table-sorting and print scripts, the
@@ -44,7 +47,7 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -56,6 +59,14 @@ from journeybook.mkdocs_plugin.ahead import Ahead, Job, can_work_ahead
 from journeybook.mkdocs_plugin.config import JourneybookConfig
 from journeybook.mkdocs_plugin.late_files import LateFile
 from journeybook.mkdocs_plugin.problems import plain_problems
+from journeybook.mkdocs_plugin.site_setup import (
+    PRINT_SCRIPT_URI,
+    STYLESHEET_URI,
+    TABLES_SCRIPT_URI,
+    add_theme_overrides,
+    add_worker_shim,
+    site_assets,
+)
 from journeybook.mkdocs_plugin.tags import export_tags_as_written, slug_tags_as_written
 from journeybook.mkdocs_plugin.unchanged import GeneratedFiles, title_skipped
 from journeybook.model.project import Project, load_project
@@ -75,15 +86,6 @@ from journeybook.views.initiatives import INITIATIVE_VIEWS
 from journeybook.views.kpi_status import KPI_VIEWS
 
 log = get_plugin_logger(__name__)
-
-MERMAID_URI = "assets/javascripts/mermaid.min.js"
-STYLESHEET_URI = "assets/stylesheets/journeybook.css"
-TABLES_SCRIPT_URI = "assets/javascripts/journeybook-tables.js"
-PRINT_SCRIPT_URI = "assets/javascripts/journeybook-print.js"
-# Material's offline plugin adds a CDN copy of this shim unless extra.polyfills already names
-# one (mkdocs.yml names this local copy), so file:// search never reaches another host.
-SHIM_URI = "assets/javascripts/iframe-worker.js"
-IFRAME_WORKER_SHIM = "node_modules/iframe-worker/shim/index.js"
 
 
 class RenderedAhead(NamedTuple):
@@ -127,12 +129,20 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
                     server.watch(str(folder))
         return server
 
-    @plain_problems
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    @event_priority(50)
+    def _set_up_site(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        self.layout = Layout.at(Path(config.config_file_path).parent, config.docs_dir)
+        add_theme_overrides(config, self.layout)
+        add_worker_shim(config)
+        return config
+
+    @plain_problems
+    def _load(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled or self.layout is None:
+            return None
         config_file = Path(config.config_file_path)
-        self.layout = Layout.at(config_file.parent, config.docs_dir)
         if self.serving and self.project is not None and self.inputs is not None:
             self.project, self.inputs = refresh(self.project, self.inputs, self.layout, config_file)
         else:
@@ -142,7 +152,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         errors = [f for f in findings.sorted() if f.severity is Severity.ERROR]
         for warning in findings.sorted():
             if warning.severity is Severity.WARNING:
-                (log.info if self.serving else log.warning)(str(warning))
+                log.info(f"warning (shown on the site's pages; 'journeybook check --strict' fails on it): {warning}")
         if errors and not self.serving:
             raise PluginError("Journeybook found errors in the content:\n" + "\n".join(str(e) for e in errors))
         for error in errors:
@@ -154,18 +164,20 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         config.extra_javascript.append(TABLES_SCRIPT_URI)
         config.extra_javascript.append(PRINT_SCRIPT_URI)
         self.language = str(config.theme.get("language") or "en")
-        labels = load_labels(self.layout.labels_dir, self.language)
-        if self.renderer is None or self.renderer.templates_dir != self.layout.templates_dir or self.renderer.labels != labels:
-            self.renderer = Renderer(self.layout.templates_dir, labels)
+        labels = load_labels(self.layout.label_dirs, self.language)
+        if self.renderer is None or self.renderer.template_dirs != self.layout.template_dirs or self.renderer.labels != labels:
+            self.renderer = Renderer(self.layout.template_dirs, labels)
         self.renderer.start_build(self.project.site if self.serving else None)
         self.preview = error_boxes(self.project, self.renderer) if self.serving else {}
         return config
+
+    on_config = CombinedEvent(_set_up_site, _load)
 
     @plain_problems
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.layout is None:
             return None
-        for uri, source, what, remedy in self._assets():
+        for uri, source, what, remedy in site_assets(self.layout, self.config.mermaid_js):
             if not source.is_file():
                 raise PluginError(f"{what} is missing at {self.layout.rel(source)}; {remedy}")
             files.append(File.generated(config, uri, abs_src_path=str(source)))
@@ -238,19 +250,6 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             self.ahead = None
         self.headers = {}
 
-    def _assets(self) -> list[tuple[str, Path, str, str]]:
-        """(site path, file, what it is, how to get it back) of every asset the site serves itself."""
-        assert self.layout is not None
-        assets = self.layout.templates_dir / "assets"
-        npm, git = "run 'npm ci' (make build does it)", "restore it from the repository"
-        return [
-            (MERMAID_URI, self.layout.root / self.config.mermaid_js, "Mermaid's bundle", npm),
-            (STYLESHEET_URI, assets / "journeybook.css", "Journeybook's stylesheet", git),
-            (TABLES_SCRIPT_URI, assets / "journeybook-tables.js", "the table-sorting script", git),
-            (PRINT_SCRIPT_URI, assets / "journeybook-print.js", "the script fitting diagrams to a printed page", git),
-            (SHIM_URI, self.layout.root / IFRAME_WORKER_SHIM, "the iframe-worker shim (search over file://)", npm),
-        ]
-
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """A loaded playbook's body under only the front matter the theme reads.
 
@@ -316,7 +315,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         return self.renderer.placeholders.with_html(output) if self.renderer is not None else None
 
-    @plain_problems
+    @plain_problems  # the header's template may be the site's own, and broken
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
         journey = self._journey(page)
         if journey is not None:

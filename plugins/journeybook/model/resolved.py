@@ -55,6 +55,7 @@ class Settings:
     stale_measurement_days: int
     featured_journeys: tuple[str, ...]
     raw_html: str
+    strict: bool
 
     @classmethod
     def of(cls, given: SettingsInput | None = None) -> Settings:

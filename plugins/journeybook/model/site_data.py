@@ -215,14 +215,14 @@ def _settings(layout: Layout, findings: Findings) -> tuple[Settings, YamlDocumen
 
 def load_site_data(layout: Layout, findings: Findings) -> SiteData:
     """Load every shared file; problems go to ``findings`` so all are reported together."""
-    config = layout.config_dir
+    config = layout.config_file  # the site's file, else the packaged default
     sources = {"files": BUILT_IN_FILES_SOURCE}
-    sources.update(_taxonomy(config / "data-sources.yml", DataSourceInput, layout, findings))
+    sources.update(_taxonomy(config("data-sources.yml"), DataSourceInput, layout, findings))
     settings, settings_source = _settings(layout, findings)
     return SiteData(
-        phases=_taxonomy(config / "phases.yml", TaxonomyEntryInput, layout, findings),
-        channels=_taxonomy(config / "channels.yml", TaxonomyEntryInput, layout, findings),
-        methods=_taxonomy(config / "verification-methods.yml", MethodInput, layout, findings),
+        phases=_taxonomy(config("phases.yml"), TaxonomyEntryInput, layout, findings),
+        channels=_taxonomy(config("channels.yml"), TaxonomyEntryInput, layout, findings),
+        methods=_taxonomy(config("verification-methods.yml"), MethodInput, layout, findings),
         sources=sources,
         teams=_teams(layout, findings),
         personas=_personas(layout, findings),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from journeybook.pages import (
     catalog,
     exports,
+    fields,
     initiatives,
     kpi_pages,
     personas,
@@ -37,6 +38,7 @@ PRODUCERS: tuple[Producer, ...] = (
     kpi_pages.kpis_csv,
     initiatives.initiatives_hub,
     initiatives.initiatives_json,
+    fields.fields_page,
 )
 """Every producer, in the order their files are added to the site."""
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -84,9 +84,9 @@ def _finalize(value: Any) -> str:
 class MarkdownRenderer:
     """A Jinja2 environment over ``templates/blocks/`` for Markdown output, never for HTML."""
 
-    def __init__(self, templates_dir: Path) -> None:
+    def __init__(self, template_dirs: Sequence[Path]) -> None:
         self.env = Environment(
-            loader=FileSystemLoader(templates_dir / "blocks"),
+            loader=FileSystemLoader([folder / "blocks" for folder in template_dirs]),
             autoescape=False,
             finalize=_finalize,
             undefined=StrictUndefined,

@@ -92,7 +92,7 @@ def diagram_findings(journeys: Iterable[Journey], layout: Layout) -> list[Findin
     every playbook (a build writes them anyway); the labels are the English ones, whose
     length differs from a translation's by a few words of the diagrams' accessible text.
     """
-    labels = load_labels(layout.labels_dir, FALLBACK)
+    labels = load_labels(layout.label_dirs, FALLBACK)
     found: list[Finding] = []
     for item in journeys:
         problems = oversized_diagrams(item, labels)

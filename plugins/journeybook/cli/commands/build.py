@@ -1,5 +1,8 @@
 """``journeybook build``: a strict build that replaces the published site only when it succeeds.
 
+Strict means MkDocs' own warnings fail it; content warnings are logged at info level and
+shown on the pages (``journeybook.mkdocs_plugin.plugin``), so they never do.
+
 MkDocs writes straight into ``site_dir``, so a failed or interrupted build leaves half a site.
 We build into a private temporary folder beside it and publish it in one atomic step under a
 lock (``journeybook.cli.publish``): readers see either the last good site or the new one, two
@@ -20,18 +23,21 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
-
 from journeybook.cli.publish import publish, recover
-from journeybook.errors import UsageError
+from journeybook.errors import BuildProblem, UsageError
 from journeybook.read.layout import Layout, docs_dir_of
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("build", help="build the site with --strict and publish it only if the build succeeds")
+    parser = sub.add_parser(
+        "build", help="build the site with --strict and publish it only if the build succeeds",
+        description="Build the site and publish it only if the build succeeds. Strict about MkDocs' own warnings (a broken "
+        "link, a missing file) unless --no-strict; content warnings (an overdue review, a KPI without data) never stop it: "
+        "the site shows them.",
+    )
     parser.add_argument("--site-dir", type=Path, default=Path("site"), help="where the good site is published (default: site)")
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
-    parser.add_argument("--no-strict", dest="strict", action="store_false", help="publish even when there are warnings")
+    parser.add_argument("--no-strict", dest="strict", action="store_false", help="publish even when MkDocs warns (a broken link, a missing file)")
     parser.add_argument("-q", "--quiet", action="store_true", help="show only MkDocs' warnings and errors")
     parser.set_defaults(handler=run)
 
@@ -39,8 +45,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def _sources(root: Path, config: Path) -> list[tuple[Path, str]]:
     """The folders a build reads, named as a message shows them."""
     try:
-        docs_dir = (config.parent / docs_dir_of(config)).resolve()
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        named = docs_dir_of(config)
+        docs_dir = (config.parent / named).resolve() if named is not None else None
+    except BuildProblem:
         docs_dir = None  # MkDocs reports a broken configuration and publishes nothing
     layout = Layout.at(root)
     folders = [(root, "the project folder"), (config.parent, "the folder of the MkDocs configuration")]

@@ -1,4 +1,9 @@
-"""``journeybook check``: the pull-request gate. Validates without building the site."""
+"""``journeybook check``: the pull-request gate. Validates without building the site.
+
+Errors fail it; warnings (the content's health: a review or verification overdue, a KPI without
+recent data, an unverified moment of truth) are printed and pass, unless ``--strict`` or the
+site's ``strict: true`` setting makes them fail too.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import sys
 from pathlib import Path
 
 from journeybook.cli.reporting import FORMATS
+from journeybook.cli.site import site_layout
 from journeybook.errors import UsageError
 from journeybook.model.project import load_project
 from journeybook.read.layout import Layout
@@ -16,7 +22,7 @@ from journeybook.render.mermaid_limits import diagram_findings
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("check", help="validate playbooks, initiatives, personas, teams, taxonomies and measurements")
     parser.add_argument("paths", nargs="*", type=Path, help="playbook or initiative files or folders to check (default: all)")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1); 'strict: true' in site_config/settings.yml does the same")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
     parser.set_defaults(handler=run)
 
@@ -46,15 +52,19 @@ def _playbooks(paths: list[Path], layout: Layout) -> list[Path] | None:
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
-    layout = Layout.from_mkdocs_yml(root)
+    layout = site_layout(root)
     project = load_project(layout, only=_playbooks(args.paths, layout))
     project.findings.extend(diagram_findings(project.journeys.values(), layout))
     findings = project.findings.sorted()
     output = FORMATS[args.format](findings)
     if output:
         print(output)
-    failing = project.findings.errors or (args.strict and project.findings.warnings)
+    strict = args.strict or project.site.settings.strict
+    failing = project.findings.errors or (strict and project.findings.warnings)
     if args.format == "text" and not failing and not findings:
         initiatives = f", {len(project.initiatives.items)} initiatives" if project.initiatives.items else ""
         print(f"checked {len(project.journeys)} playbooks{initiatives}: no problems", file=sys.stderr)
+    if args.format == "text" and failing and not project.findings.errors:
+        why = "--strict" if args.strict else "strict: true in site_config/settings.yml"
+        print(f"journeybook: warnings fail this check ({why}); builds publish them", file=sys.stderr)
     return 1 if failing else 0

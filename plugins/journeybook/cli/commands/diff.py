@@ -12,9 +12,9 @@ from pathlib import Path
 
 from journeybook.authoring.diff import render_markdown, semantic_diff
 from journeybook.authoring.initiative_diff import initiative_diff
+from journeybook.cli.site import site_layout
 from journeybook.errors import UsageError
 from journeybook.model.initiatives import INITIATIVES_DIR
-from journeybook.read.layout import Layout
 from journeybook.read.revisions import describe, read_sources
 
 WORKING_TREE = "working tree"
@@ -33,14 +33,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
-    layout = Layout.from_mkdocs_yml(root)
+    layout = site_layout(root)
     base_label = describe(root, args.base)
     head_label = describe(root, args.head) if args.head is not None else WORKING_TREE
     diff = semantic_diff(read_sources(layout, args.base), read_sources(layout, args.head), base_label, head_label)
     folder = layout.docs_dir / INITIATIVES_DIR
     initiatives = initiative_diff(read_sources(layout, args.base, folder), read_sources(layout, args.head, folder), base_label, head_label)
     diff = replace(diff, initiatives=initiatives)
-    markdown = render_markdown(diff, layout.templates_dir)
+    markdown = render_markdown(diff, layout.template_dirs)
     if args.output is not None:
         try:
             args.output.write_text(markdown, encoding="utf-8")

@@ -23,6 +23,7 @@ from journeybook.authoring.scaffold import (
     persona_text,
     playbook_text,
 )
+from journeybook.cli.site import site_layout
 from journeybook.errors import UsageError
 from journeybook.model.initiatives import INITIATIVES_DIR
 from journeybook.model.inputs import slugify
@@ -136,7 +137,7 @@ def _team(asker: Asker, layout: Layout, vocabulary: Vocabulary) -> Path:
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
-    layout = Layout.from_mkdocs_yml(root)
+    layout = site_layout(root)
     asker = Asker(args, interactive=sys.stdin.isatty())
     vocabulary = Vocabulary.of(layout)
     if args.kind == "playbook":
