@@ -35,7 +35,7 @@ def lane_cells(context: BlockContext) -> dict[str, list[Markup]]:
 
 
 def grid(context: BlockContext) -> MapGrid:
-    return context.shared("map_grid", lambda: map_grid(context.journey))
+    return context.shared("map_grid", lambda: map_grid(context.journey, context.renderer.language))
 
 
 def diagram_block(context: BlockContext) -> str:

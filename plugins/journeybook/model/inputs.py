@@ -58,6 +58,8 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 Emotion = Annotated[int, Field(ge=1, le=5)]
 TextList = list[Text]
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", max_length=35)]
+"""A label set's name, as its file in site_config/labels/ is named: ``en``, ``es``, ``pt-BR``."""
 
 # Page options MkDocs and Material read from front matter; allowed beside our own fields.
 PAGE_OPTIONS = ("hide", "icon", "status", "subtitle", "template", "search", "comments", "social")
@@ -153,6 +155,7 @@ class PlaybookInput(PageOptions):
     tags: TextList = Field(default_factory=list)
     last_reviewed: IsoDate
     review_every: int | None = Field(default=None, ge=1, le=3650, description="Days; default from site_config/settings.yml.")
+    language: Language | None = Field(default=None, description="Optional: the label set its page is shown in (a file of site_config/labels/: en, es); default: the site's theme.language.")
     goals: Goals
     stages: list[StageInput] = Field(min_length=1)
     kpis: list[KpiInput] = Field(default_factory=list)
@@ -168,6 +171,7 @@ class PersonaInput(PageOptions):
     motivations: TextList = Field(default_factory=list)
     pains: TextList = Field(default_factory=list)
     quote: Text | None = None
+    language: Language | None = Field(default=None, description="Optional: the label set its page is shown in; default: the site's theme.language.")
     tags: TextList = Field(default_factory=list)
 
 
@@ -186,6 +190,7 @@ class TaxonomyEntryInput(StrictModel):
     id: Slug
     name: Text
     description: Text
+    names: dict[Language, Text] = Field(default_factory=dict, description="The name in other languages, by label set: {es: Antes}.")
 
 
 class MethodInput(TaxonomyEntryInput):

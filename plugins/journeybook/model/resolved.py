@@ -13,7 +13,11 @@ from typing import Any
 
 @dataclass(frozen=True)
 class TaxonomyEntry:
-    """A phase, channel, method or data source: ``id`` for authors, ``name`` for readers."""
+    """A phase, channel, method or data source: ``id`` for authors, ``name`` for readers.
+
+    ``names`` holds the name in other languages (``(("es", "Antes"),)``), for pages written
+    in them; ``name`` is the fallback.
+    """
 
     id: str
     name: str
@@ -22,6 +26,12 @@ class TaxonomyEntry:
     kind: str | None = None
     url_env: str | None = None
     query: str | None = None
+    names: tuple[tuple[str, str], ...] = ()
+
+    def name_in(self, language: str) -> str:
+        """The name for readers of ``language`` (``es``, or ``es-MX`` falling back to ``es``)."""
+        names = dict(self.names)
+        return names.get(language) or names.get(language.split("-")[0]) or self.name
 
 
 @dataclass(frozen=True)
@@ -39,6 +49,12 @@ class Persona:
     src_uri: str
     segment: str | None = None
     quote: str | None = None
+    goals: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+    motivations: tuple[str, ...] = ()
+    pains: tuple[str, ...] = ()
+    language: str | None = None
+    """The label set its page is shown in; None: the site's."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +153,8 @@ class Journey:
     kpis: tuple[Kpi, ...]
     verification: tuple[Verification, ...]
     uncovered_moments: tuple[Stage, ...] = field(default=())
+    language: str | None = None
+    """The label set (numbers, dates, names) its page is shown in; None: the site's."""
     page_options: dict[str, Any] = field(default_factory=dict, hash=False)
     """The MkDocs/Material page options the author set (``hide``, ``icon``, ``search``...), as written."""
 

@@ -63,6 +63,11 @@ class Layout:
     def labels_dir(self) -> Path:
         return self.config_dir / "labels"
 
+    def languages(self) -> tuple[str, ...]:
+        """The label sets the site has (``en``, ``es``...: its files in ``labels_dir``), English always."""
+        found = {path.stem for path in self.labels_dir.glob("*.yml")} if self.labels_dir.is_dir() else set()
+        return tuple(sorted(found | {"en"}))
+
     def rel(self, path: Path) -> str:
         """A path as findings show it: relative to the project root when inside it."""
         if path.is_absolute() and path.is_relative_to(self.root):

@@ -1,7 +1,9 @@
 """Reader-facing words of generated blocks, per language, from ``site_config/labels/<lang>.yml``.
 
-The site's ``theme.language`` picks the file; a label missing there falls back to English so a
-partial translation never leaves a blank on the page.
+A playbook's ``language`` (else the site's ``theme.language``) picks the file; a label missing
+there falls back to English so a partial translation never leaves a blank on the page. The
+label sets a site has are the files in that folder (``Layout.languages``), which is what a
+playbook's ``language`` is checked against.
 """
 
 from __future__ import annotations
@@ -15,7 +17,13 @@ FALLBACK = "en"
 
 
 class Labels(dict[str, str]):
-    """A label lookup that shows the key itself, bracketed, rather than failing a build."""
+    """A label lookup that shows the key itself, bracketed, rather than failing a build.
+
+    ``language`` is the label set asked for: numbers, dates and taxonomy names on the same
+    page follow it (``journeybook.render.numbers``).
+    """
+
+    language: str = FALLBACK
 
     def __missing__(self, key: str) -> str:
         return f"[{key}]"
@@ -30,6 +38,8 @@ def _read(path: Path) -> dict[str, Any]:
 
 def load_labels(directory: Path, language: str) -> Labels:
     labels = Labels(_read(directory / f"{FALLBACK}.yml"))
+    labels.language = language
     if language != FALLBACK:
         labels.update(_read(directory / f"{language.split('-')[0]}.yml"))
     return labels
+
