@@ -2,7 +2,10 @@
 
 Material prints the site's ``theme.language`` into every page's ``<html lang>``; a playbook or
 persona written in another language (its ``language`` field) gets its own there, so browsers,
-screen readers and hyphenation read it as what it is (``page_lang``).
+screen readers and hyphenation read it as what it is (``page_lang``), and Material's own words
+on it (search box, table of contents) in that language where Material translates them
+(``theme_translates``; the override of ``partials/language.html`` reads
+``journeybook_language``).
 
 Material's search runs Lunr in a Web Worker that the site cannot extend (no hook loads a
 script into it, and ``importScripts`` there only takes Lunr's language packs), and Lunr
@@ -39,6 +42,11 @@ def page_language(project: Project, src_uri: str) -> str | None:
     if journey is not None:
         return journey.language
     return next((p.language for p in project.site.personas.values() if p.src_uri == src_uri), None)
+
+
+def theme_translates(theme_dirs: list[str], language: str) -> bool:
+    """Whether the theme (Material) has its own words in ``language`` (``partials/languages/<language>.html``)."""
+    return any((Path(folder) / "partials" / "languages" / f"{language}.html").is_file() for folder in theme_dirs)
 
 
 def page_lang(html: str, language: str) -> str:

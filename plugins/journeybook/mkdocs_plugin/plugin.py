@@ -22,7 +22,8 @@ Events used, and why:
   Default priority: Material's search plugin reads the page later, in ``on_page_context``.
 - ``on_post_page``: replace the stand-ins with the generated HTML; give a page written in
   another language than the site's its own ``<html lang>`` (``languages``).
-- ``on_page_context``: hand the rendered playbook header to the theme override.
+- ``on_page_context``: hand the rendered playbook header to the theme override, and the page's
+  language to the override of Material's translations.
 - ``on_nav``: while serving with ``--dirty``, title the generated pages it skips.
 - ``on_post_build``: while serving, remember what this finished build generated; stop the
   second process (also ``on_build_error``); add accent-free words to the search index.
@@ -54,7 +55,7 @@ from journeybook.blocks.registry import BlockContext, expand
 from journeybook.findings import Severity
 from journeybook.mkdocs_plugin.ahead import Ahead, Job, can_work_ahead
 from journeybook.mkdocs_plugin.config import JourneybookConfig
-from journeybook.mkdocs_plugin.languages import fold_search_index, page_lang, page_language
+from journeybook.mkdocs_plugin.languages import fold_search_index, page_lang, page_language, theme_translates
 from journeybook.mkdocs_plugin.late_files import LateFile
 from journeybook.mkdocs_plugin.problems import plain_problems
 from journeybook.mkdocs_plugin.unchanged import GeneratedFiles, title_skipped
@@ -312,6 +313,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         return self.renderer.placeholders.restore_late(output)
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
+        language = page_language(self.project, page.file.src_uri) if self.project is not None else None
+        if language and language != self.language and theme_translates(config.theme.dirs, language):
+            context["journeybook_language"] = language
         journey = self._journey(page)
         if journey is not None:
             header = self.headers.pop(page.file.src_uri, None)
