@@ -68,7 +68,7 @@ class PageLog:
 def browser(color_scheme: str = "light", width: int = 1280, height: int = 900) -> Iterator[object]:
     """A Playwright browser context in real Chromium; skips when Chromium is not installed."""
     if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (make test installs it)")
+        pytest.fail("Debian's chromium is not installed (make test installs it)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

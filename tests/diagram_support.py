@@ -109,7 +109,7 @@ def mermaid_parse(texts: list[str]) -> list[dict[str, Any]]:
     """Each text as Mermaid's own parser understood it (``tests/mermaid_parse.mjs``)."""
     node = shutil.which("node")
     if node is None or not (REPO / "node_modules/jsdom").is_dir():
-        pytest.skip("Node and the npm packages (npm ci) are needed to run Mermaid's parser")
+        pytest.fail("Node and the npm packages (npm ci) are needed to run Mermaid's parser")
     done = subprocess.run([node, str(REPO / "tests/mermaid_parse.mjs")], input=json.dumps(texts), capture_output=True, text=True, cwd=REPO, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)  # type: ignore[no-any-return]

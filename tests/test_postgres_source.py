@@ -83,7 +83,7 @@ def test_a_missing_variable_is_an_error_naming_it(tmp_path: Path) -> None:
 def server() -> Iterator[Server]:
     binaries = postgres_bin()
     if binaries is None:
-        pytest.skip("PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb); `make test` installs Debian's postgresql")
+        pytest.fail("PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb); `make test` installs Debian's postgresql")
     with postgres_server(binaries) as running:
         running.execute(
             "CREATE TABLE kpi_measurements (journey text, kpi text, date date, value numeric, segment text)",

@@ -25,6 +25,7 @@ from journeybook.model.inputs import (
     OwnersFile,
     PersonaInput,
     PlaybookInput,
+    not_a_slug,
 )
 from journeybook.model.site_data import load_site_data
 from journeybook.model.validation import validate
@@ -52,11 +53,6 @@ class Vocabulary:
         return cls(tuple(site.teams), tuple(site.personas), tuple(site.phases), tuple(site.channels))
 
 
-def slugify(text: str) -> str:
-    """An id suggested from a title: 'Mortgage application' -> 'mortgage-application'."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80].strip("-")
-
-
 def quoted(text: str) -> str:
     """A YAML double-quoted scalar (JSON's string syntax is valid YAML), safe for any text."""
     return json.dumps(text, ensure_ascii=False)
@@ -64,9 +60,7 @@ def quoted(text: str) -> str:
 
 def check_id(value: str, what: str) -> str:
     if not re.match(SLUG_PATTERN, value):
-        suggestion = slugify(value)
-        hint = f"; did you mean '{suggestion}'?" if suggestion else ""
-        raise UsageError(f"'{value}' is not a valid {what} id (allowed: lowercase letters, digits, '-' and '_'{hint})")
+        raise UsageError(not_a_slug(value, what))
     return value
 
 

@@ -23,8 +23,7 @@ from journeybook.measurements.table import (
     typed_table,
 )
 from journeybook.model.resolved import TaxonomyEntry
-from journeybook.model.validation import field_path
-from journeybook.read.front_matter import YamlProblem, read_yaml_file
+from journeybook.read.front_matter import YamlProblem, field_path, read_yaml_file
 from journeybook.read.layout import Layout
 
 SOURCES_FILE = "data-sources.yml"

@@ -312,6 +312,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         output = page_lang(output, language) if language and language != self.language else output
         return self.renderer.placeholders.restore_late(output)
 
+    @plain_problems
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
         language = page_language(self.project, page.file.src_uri) if self.project is not None else None
         if language and language != self.language and theme_translates(config.theme.dirs, language):

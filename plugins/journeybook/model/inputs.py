@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -22,11 +22,26 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+
+
+def slugify(text: str) -> str:
+    """An id suggested from a title or a mistyped id: 'Mortgage application' -> 'mortgage-application'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80].strip("-")
+
+
+def not_a_slug(value: str, what: str = "") -> str:
+    """Why ``value`` is not an id, and the id it was probably meant to be."""
+    suggestion = slugify(value)
+    hint = f"; did you mean '{suggestion}'?" if suggestion and suggestion != value else ""
+    kind = f"{what} id" if what else "id"
+    return f"'{value}' is not a valid {kind} (allowed: lowercase letters, digits, '-' and '_'{hint})"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Lifecycle = Literal["draft", "active", "retired"]
 TouchpointKind = Literal["owned", "paid", "earned"]
 KpiCategory = Literal["leading", "outcome", "operational", "business"]
+KPI_CATEGORIES: tuple[str, ...] = get_args(KpiCategory)
+"""In the format's order, which the KPI health page groups by."""
 Direction = Literal["up", "down"]
 Cadence = Literal["weekly", "monthly", "quarterly", "semiannual", "annual", "continuous"]
 SourceKind = Literal["files", "sql"]
@@ -60,10 +75,6 @@ Emotion = Annotated[int, Field(ge=1, le=5)]
 TextList = list[Text]
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", max_length=35)]
 """A label set's name, as its file in site_config/labels/ is named: ``en``, ``es``, ``pt-BR``."""
-
-# Page options MkDocs and Material read from front matter; allowed beside our own fields.
-PAGE_OPTIONS = ("hide", "icon", "status", "subtitle", "template", "search", "comments", "social")
-
 
 class StrictModel(BaseModel):
     """Strict input: wrong types are errors, never coerced; unknown fields are errors."""

@@ -20,8 +20,7 @@ from journeybook.model.resolved import (
     Verification,
 )
 from journeybook.model.site_data import SiteData, unknown_language
-from journeybook.model.validation import field_path
-from journeybook.read.front_matter import Path_, YamlDocument
+from journeybook.read.front_matter import KeyPath, YamlDocument, field_path
 
 T = TypeVar("T")
 
@@ -37,7 +36,7 @@ class JourneyResolver:
         self.findings = findings
         self.failed = False
 
-    def report(self, loc: Path_, message: str, rule: str, severity: Severity = Severity.ERROR) -> None:
+    def report(self, loc: KeyPath, message: str, rule: str, severity: Severity = Severity.ERROR) -> None:
         position = self.document.position(loc)
         self.findings.add(
             Finding(self.file, position.line if position else 1, position.column if position else 1, field_path(loc), message, rule, severity)
@@ -45,7 +44,7 @@ class JourneyResolver:
         if severity is Severity.ERROR:
             self.failed = True
 
-    def ref(self, loc: Path_, value: str | None, table: Mapping[str, T], what: str) -> T | None:
+    def ref(self, loc: KeyPath, value: str | None, table: Mapping[str, T], what: str) -> T | None:
         """Follow an id into a site table, reporting an unknown one with the closest match."""
         if value is None:
             return None
@@ -108,7 +107,7 @@ class JourneyResolver:
         )
 
     def _stage(self, index: int, raw: Any, default_owner: Any, playbook_unowned: bool) -> Stage | None:
-        loc: Path_ = ("stages", index)
+        loc: KeyPath = ("stages", index)
         phase = self.ref((*loc, "phase"), raw.phase, self.site.phases, "phase")
         owner = self.ref((*loc, "owner"), raw.owner, self.site.teams, "team") if raw.owner else default_owner
         touchpoints = []
@@ -129,7 +128,7 @@ class JourneyResolver:
         )
 
     def _kpi(self, index: int, raw: Any, stages: dict[str, Stage], default_owner: Any) -> Kpi | None:
-        loc: Path_ = ("kpis", index)
+        loc: KeyPath = ("kpis", index)
         stage = self.ref((*loc, "stage"), raw.stage, stages, "stage")
         owner = self.ref((*loc, "owner"), raw.owner, self.site.teams, "team") if raw.owner else default_owner
         source = self.ref((*loc, "source"), raw.source, self.site.sources, "data source")
@@ -141,7 +140,7 @@ class JourneyResolver:
         )
 
     def _verification(self, index: int, raw: Any, stages: dict[str, Stage], all_stages: tuple[Stage | None, ...]) -> Verification | None:
-        loc: Path_ = ("verification", index)
+        loc: KeyPath = ("verification", index)
         method = self.ref((*loc, "method"), raw.method, self.site.methods, "verification method")
         owner = self.ref((*loc, "owner"), raw.owner, self.site.teams, "team")
         if raw.stages is None:

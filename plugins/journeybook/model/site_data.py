@@ -23,10 +23,11 @@ from journeybook.model.inputs import (
     TeamInput,
 )
 from journeybook.model.resolved import Persona, Settings, TaxonomyEntry, Team
-from journeybook.model.validation import field_path, validate
+from journeybook.model.validation import validate
 from journeybook.read.front_matter import (
     YamlDocument,
     YamlProblem,
+    field_path,
     read_markdown,
     read_yaml_file,
 )
@@ -47,7 +48,7 @@ class SiteData:
     sources: dict[str, TaxonomyEntry] = field(default_factory=dict)
     teams: dict[str, Team] = field(default_factory=dict)
     personas: dict[str, Persona] = field(default_factory=dict)
-    settings: Settings = field(default_factory=Settings)
+    settings: Settings = field(default_factory=Settings.of)
     settings_source: YamlDocument | None = None
     languages: tuple[str, ...] = ("en",)
     """The label sets in site_config/labels/, which a page's ``language`` must name."""
@@ -177,13 +178,9 @@ def _personas(layout: Layout, findings: Findings) -> dict[str, Persona]:
 def _settings(layout: Layout, findings: Findings) -> tuple[Settings, YamlDocument | None]:
     path = layout.config_dir / "settings.yml"
     if not path.is_file():
-        return Settings(), None
+        return Settings.of(), None
     settings, document = _validated(SettingsInput, path, layout, findings)
-    if settings is None:
-        return Settings(), document
-    data = settings.model_dump()
-    data["featured_journeys"] = tuple(data["featured_journeys"])
-    return Settings(**data), document
+    return Settings.of(settings), document
 
 
 def load_site_data(layout: Layout, findings: Findings) -> SiteData:

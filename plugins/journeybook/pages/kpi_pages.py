@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from journeybook.model.inputs import KPI_CATEGORIES
 from journeybook.model.resolved import Team
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import render_page, views
@@ -29,7 +30,6 @@ CSV_COLUMNS = (
     "journey", "journey_title", "kpi", "name", "stage", "category", "owner", "direction", "target", "unit",
     "segment", "status", "latest", "latest_date", "previous", "previous_date", "change", "trend", "url",
 )
-CATEGORIES = ("leading", "outcome", "operational", "business")
 NO_OWNER = "-"
 """Owner key of KPIs without an owner (never a team id: ids start with a letter or digit)."""
 ATTENTION = {status: rank for rank, status in enumerate(Status)}
@@ -82,7 +82,7 @@ def by_owner(items: list[KpiView]) -> list[Group]:
 
 def by_category(items: list[KpiView]) -> list[Group]:
     """One group per KPI category, in the format's order, off-track KPIs first."""
-    found = {c: [v for v in items if v.kpi.category == c] for c in CATEGORIES}
+    found = {c: [v for v in items if v.kpi.category == c] for c in KPI_CATEGORIES}
     return [Group(c, c, _attention_first(members)) for c, members in found.items() if members]
 
 

@@ -20,7 +20,8 @@ import yaml
 
 from journeybook.findings import unreadable
 
-Path_ = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
+"""Where a value sits in a YAML document: mapping keys and list indexes, from the root."""
 
 MAX_FRONT_MATTER_BYTES = 256 * 1024
 MAX_DEPTH = 24
@@ -80,10 +81,10 @@ class YamlDocument:
     """Plain Python data plus the position of every value and key in the source file."""
 
     data: Any
-    values: dict[Path_, Position] = field(default_factory=dict)
-    keys: dict[Path_, Position] = field(default_factory=dict)
+    values: dict[KeyPath, Position] = field(default_factory=dict)
+    keys: dict[KeyPath, Position] = field(default_factory=dict)
 
-    def position(self, path: Path_) -> Position | None:
+    def position(self, path: KeyPath) -> Position | None:
         """The position of ``path``, or of its nearest written ancestor."""
         for end in range(len(path), -1, -1):
             found = self.values.get(path[:end])
@@ -126,21 +127,22 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
-def _describe_path(path: Path_) -> str:
+def field_path(path: KeyPath) -> str:
+    """``('stages', 1, 'touchpoints', 0, 'kind')`` -> ``stages[1].touchpoints[0].kind``."""
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 
 
-def _refuse_text(value: str, start: int, line: int, column: int, path: Path_) -> None:
+def _refuse_text(value: str, start: int, line: int, column: int, path: KeyPath) -> None:
     """Name the refused character ``_REFUSED_CHARS`` found at ``start`` of ``value``."""
     for char in value[start:]:
         code = ord(char)
         if 0xD800 <= code <= 0xDFFF:
-            raise YamlProblem(line, column, "contains a lone surrogate escape, which is not a character; remove it", _describe_path(path))
+            raise YamlProblem(line, column, "contains a lone surrogate escape, which is not a character; remove it", field_path(path))
         if code in (0xFFFE, 0xFFFF):
-            raise YamlProblem(line, column, f"contains U+{code:04X}, which is not a character; remove it", _describe_path(path))
+            raise YamlProblem(line, column, f"contains U+{code:04X}, which is not a character; remove it", field_path(path))
         if char in _BIDI_CONTROLS:
             name = unicodedata.name(char, "bidirectional control")
             raise YamlProblem(
@@ -148,10 +150,10 @@ def _refuse_text(value: str, start: int, line: int, column: int, path: Path_) ->
                 f"contains the invisible bidirectional control character U+{code:04X} ({name}), "
                 "which can make text display differently from what it says; remove it "
                 "(right-to-left text itself is fine)",
-                _describe_path(path),
+                field_path(path),
             )
         if code < 0x20 and char not in "\t\n" or 0x7F <= code <= 0x9F:
-            raise YamlProblem(line, column, f"contains the control character U+{code:04X}; remove it", _describe_path(path))
+            raise YamlProblem(line, column, f"contains the control character U+{code:04X}; remove it", field_path(path))
 
 
 class _Builder:
@@ -166,7 +168,7 @@ class _Builder:
         # tuple.__new__ skips the named tuple's Python-level constructor: half a million calls
         return _new_tuple(Position, (mark.line + 1 + self.offset, mark.column + 1, raw))
 
-    def refuse_extras(self, event: Any, path: Path_) -> None:
+    def refuse_extras(self, event: Any, path: KeyPath) -> None:
         anchored = getattr(event, "anchor", None) is not None or isinstance(event, yaml.AliasEvent)
         tag = getattr(event, "tag", None)
         if not anchored and (tag is None or tag == "!"):
@@ -176,20 +178,20 @@ class _Builder:
             raise YamlProblem(
                 where.line, where.column,
                 "anchors and aliases (&name, *name) are not allowed; write the value out in full",
-                _describe_path(path),
+                field_path(path),
             )
         raise YamlProblem(
             where.line, where.column,
             f"YAML tags such as '{tag}' are not allowed; write a plain value (quote it to make it text)",
-            _describe_path(path),
+            field_path(path),
         )
 
-    def node(self, events: Any, event: Any, path: Path_) -> Any:
+    def node(self, events: Any, event: Any, path: KeyPath) -> Any:
         if event.__class__ not in _PLAIN_NODE_EVENTS or event.anchor is not None or event.tag not in (None, "!"):
             self.refuse_extras(event, path)  # raises on what it refuses; the usual case skips the call
         if len(path) > MAX_DEPTH:
             where = self.pos(event)
-            raise YamlProblem(where.line, where.column, f"is nested more than {MAX_DEPTH} levels deep", _describe_path(path))
+            raise YamlProblem(where.line, where.column, f"is nested more than {MAX_DEPTH} levels deep", field_path(path))
         if isinstance(event, yaml.ScalarEvent):
             plain = not event.style and event.implicit[0]
             value = resolve_plain(event.value) if plain else event.value
@@ -211,14 +213,14 @@ class _Builder:
                     self.refuse_extras(key_event, path)
                 where = self.pos(key_event)
                 if not isinstance(key_event, yaml.ScalarEvent):
-                    raise YamlProblem(where.line, where.column, "a key must be a plain name, not a list or mapping", _describe_path(path))
+                    raise YamlProblem(where.line, where.column, "a key must be a plain name, not a list or mapping", field_path(path))
                 key = key_event.value
                 if key in mapping:
                     first = self.doc.keys[(*path, key)]
                     raise YamlProblem(
                         where.line, where.column,
                         f"duplicate key '{key}' (first written on line {first.line}); keep one",
-                        _describe_path((*path, key)),
+                        field_path((*path, key)),
                     )
                 self.doc.keys[(*path, key)] = where
                 mapping[key] = self.node(events, next(events), (*path, key))

@@ -43,3 +43,9 @@ def load_labels(directory: Path, language: str) -> Labels:
         labels.update(_read(directory / f"{language.split('-')[0]}.yml"))
     return labels
 
+
+def fill(template: str, **values: object) -> str:
+    """A label with its ``{name}`` placeholders filled; labels are data, so no ``str.format``."""
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", str(value))
+    return template

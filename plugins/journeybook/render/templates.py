@@ -25,7 +25,7 @@ from markupsafe import Markup
 from journeybook.errors import BuildProblem
 from journeybook.render.fragments import FragmentCache, FragmentExtension
 from journeybook.model.resolved import TaxonomyEntry
-from journeybook.render.labels import Labels, load_labels
+from journeybook.render.labels import Labels, fill, load_labels
 from journeybook.render.numbers import MISSING, format_day, format_number
 from journeybook.render.placeholders import HtmlPlaceholders
 
@@ -90,6 +90,7 @@ class Renderer:
         self.env.filters["day"] = self._day
         self.env.filters["isodate"] = _format_iso
         self.env.filters["named"] = self._named
+        self.env.filters["fill"] = fill
         self.env.filters["html_block"] = self._html_block
         self.env.globals["labels"] = labels
         self._placeholders = HtmlPlaceholders()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from journeybook.model.resolved import Journey, Stage
-from journeybook.render.labels import Labels
+from journeybook.render.labels import Labels, fill
 
 
 @dataclass(frozen=True)
@@ -101,13 +101,6 @@ class DiagramModel:
     points: tuple[CurvePoint, ...]
     journey_a11y: Accessible
     flow_a11y: Accessible
-
-
-def fill(template: str, **values: object) -> str:
-    """A label with its ``{name}`` placeholders filled; labels are data, so no ``str.format``."""
-    for key, value in values.items():
-        template = template.replace("{" + key + "}", str(value))
-    return template
 
 
 def _channels(stage: Stage, language: str) -> tuple[str, ...]:

@@ -21,9 +21,9 @@ from journeybook.authoring.scaffold import (
     create,
     persona_text,
     playbook_text,
-    slugify,
 )
 from journeybook.errors import UsageError
+from journeybook.model.inputs import slugify
 from journeybook.model.project import reference_date
 from journeybook.read.layout import Layout
 
