@@ -19,7 +19,9 @@ from bs4 import BeautifulSoup
 
 from conftest import copy_project, journeybook, mkdocs_build
 from journeybook.mkdocs_plugin.languages import fold, fold_entries
+from journeybook.render.labels import load_labels
 from journeybook.render.numbers import format_day, format_number
+from journeybook.render.templates import Renderer
 
 NBSP = "\u00a0"
 SPANISH = "journeys/renovacion-contrato-movil/index.html"
@@ -195,3 +197,25 @@ def test_unknown_persona_language_is_a_located_error(project: Path) -> None:
     assert result.code == 1
     assert "content/personas/new-parent.md:2:11: language: unknown language 'esx'" in result.output
     assert "did you mean 'es'?" in result.output
+
+
+def test_a_page_language_renderer_shares_the_build_and_follows_edited_labels(tmp_path: Path) -> None:
+    """Its placeholders are the site renderer's (the plugin restores every page from one store),
+    and a preview that edits es.yml renders with the new words on its next rebuild."""
+    labels_dir = tmp_path / "site_config/labels"
+    labels_dir.mkdir(parents=True)
+    (labels_dir / "en.yml").write_text("owner: Owner\n", encoding="utf-8")
+    (labels_dir / "es.yml").write_text("owner: Responsable\n", encoding="utf-8")
+    (tmp_path / "templates/blocks").mkdir(parents=True)
+    (tmp_path / "templates/blocks/t.html").write_text("{{ labels.owner }} {{ 71.5 | number('%') }} {{ 'x' | html_block }}", encoding="utf-8")
+    site = Renderer(tmp_path / "templates", load_labels(labels_dir, "en"), labels_dir)
+    spanish = site.in_language("es")
+    assert spanish is site.in_language("es") and site.in_language("en") is site and site.in_language(None) is site
+    rendered = str(spanish.render("t.html"))
+    assert rendered.startswith(f"Responsable 71,5{NBSP}%")
+    placeholder = rendered.split()[-1]  # what html_block left for the HTML, restored from the site's store
+    assert site.placeholders.restore_late(site.placeholders.restore(f"<p>{placeholder}</p>")) == "x"
+    (labels_dir / "es.yml").write_text("owner: Dueño\n", encoding="utf-8")
+    site.start_build()
+    assert str(site.in_language("es").render("t.html")).startswith("Dueño")
+    assert site.in_language("es").placeholders is site.placeholders

@@ -40,7 +40,8 @@ def load_labels(directory: Path, language: str) -> Labels:
     labels = Labels(_read(directory / f"{FALLBACK}.yml"))
     labels.language = language
     if language != FALLBACK:
-        labels.update(_read(directory / f"{language.split('-')[0]}.yml"))
+        own = directory / f"{language}.yml"  # pt-BR.yml, else pt.yml for pt-BR
+        labels.update(_read(own if own.is_file() else directory / f"{language.split('-')[0]}.yml"))
     return labels
 
 

@@ -138,6 +138,9 @@ class Renderer:
         for the next rebuild (``journeybook.render.fragments``); None keeps none.
         """
         self._placeholders = HtmlPlaceholders()
+        for language, renderer in list(self._languages.items()):  # a preview keeps them while their labels stay
+            if self.labels_dir is None or load_labels(self.labels_dir, language) != renderer.labels:
+                del self._languages[language]
         for renderer in (self, *self._languages.values()):
             renderer.fragments.start_build(fragments_of)
 
