@@ -55,7 +55,7 @@ from journeybook.blocks.registry import BlockContext, expand
 from journeybook.findings import Severity
 from journeybook.mkdocs_plugin.ahead import Ahead, Job, can_work_ahead
 from journeybook.mkdocs_plugin.config import JourneybookConfig
-from journeybook.mkdocs_plugin.languages import fold_search_index, page_lang, page_language, theme_translates
+from journeybook.mkdocs_plugin.languages import fold_search_index, has_accents, page_lang, page_language, theme_translates
 from journeybook.mkdocs_plugin.late_files import LateFile
 from journeybook.mkdocs_plugin.problems import plain_problems
 from journeybook.mkdocs_plugin.unchanged import GeneratedFiles, title_skipped
@@ -113,6 +113,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.ahead_jobs = self.ahead_used = 0
         self.headers: dict[str, Markup] = {}
         """Playbook headers the second process rendered, by page."""
+        self.accents = False
+        """Whether a page has accented words, so the search index gets accent-free ones (kept while serving)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this event alive across serve's rebuilds, so this sticks."""
@@ -194,8 +196,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.generated.finish()
         self._stop_ahead()
-        if self.config.enabled:
+        if self.accents:
             fold_search_index(Path(config.site_dir))
+        if not self.serving:  # while serving, a --dirty rebuild rewrites the whole index from its own copy
+            self.accents = False
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_ahead()
@@ -301,6 +305,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.renderer is not None:
             html = self.renderer.placeholders.restore(html)
+        self.accents = self.accents or has_accents(html) or has_accents(str(page.title or ""))
         box = self.preview.get(page.file.src_uri)
         return f"{box}\n{html}" if box else html
 
