@@ -12,10 +12,15 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from babel import Locale
+from babel.numbers import format_decimal, format_percent
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import copy_project, journeybook, mkdocs_build
 from journeybook.mkdocs_plugin.languages import fold, fold_entries
@@ -75,6 +80,23 @@ def spanish_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 )
 def test_numbers_follow_the_language(value: float | None, unit: str, language: str, shown: str) -> None:
     assert format_number(value, unit, language) == shown
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    value=st.one_of(st.integers(-10**9, 10**9), st.floats(-1e9, 1e9, allow_nan=False).filter(lambda v: round(v, 2) != 0)),
+    unit=st.sampled_from(["", "%", "EUR"]),
+    language=st.sampled_from(["en", "es", "de", "fr", "pt-BR", "hi"]),
+)
+def test_numbers_are_what_babel_writes(value: float | int, unit: str, language: str) -> None:
+    """The fast path writes what Babel's own format_decimal and format_percent write."""
+    locale = Locale.parse(language.replace("-", "_"))
+    number = Decimal(str(round(value, 2))) if isinstance(value, float) else Decimal(value)
+    if unit == "%":
+        expected = format_percent(number / 100, locale=locale, decimal_quantization=False)
+    else:
+        expected = format_decimal(number, locale=locale) + (f" {unit}" if unit else "")
+    assert format_number(value, unit, language) == expected
 
 
 def test_dates_follow_the_language() -> None:
