@@ -22,6 +22,7 @@ GENERATED = ["journeys/", "kpis/", "teams/", "verification/", "review/", "person
 AUDITED = {
     "home": "", "playbook": "journeys/mortgage-application/", "catalog": "journeys/", "KPI page": "kpis/",
     "verification page": "verification/", "team page": "teams/retail-lending/", "start page": "start-here/",
+    "persona page": "personas/first-time-buyer/", "Spanish playbook": "journeys/renovacion-contrato-movil/",
 }
 
 

@@ -144,7 +144,9 @@ def test_catalog_has_one_row_per_playbook_with_its_facts(built_site: Path) -> No
         assert rows[journey_id][2].find("a")["href"] == f"../teams/{pb['owner']}/"
         assert cells[5] == str(len(pb["stages"]))
         assert cells[6] == str(sum(1 for s in pb["stages"] if s.get("moment_of_truth")))
-        assert cells[8].startswith(str(pb["last_reviewed"]))
+        reviewed = pb["last_reviewed"]  # shown as English writes a date, machine-readable in <time datetime>
+        assert cells[8].startswith(f"{reviewed:%b} {reviewed.day}, {reviewed.year}")
+        assert rows[journey_id][8].find("time")["datetime"] == str(reviewed)
         assert "Review overdue" not in cells[8]
 
 
@@ -359,7 +361,7 @@ def test_nav_does_not_grow_with_the_number_of_playbooks(built_site: Path, projec
 
 def test_start_here_reads_a_playbook_in_the_order_its_page_shows(built_site: Path) -> None:
     """The steps of "How to read a playbook" follow the sections of a default-layout page."""
-    shows = {"overview": ["stage-flow", "emotional-curve"], "map": ["journey-map", "journey-diagram"], "stages": ["stages"], "kpis": ["kpis"], "verification": ["verification"]}
+    shows = {"persona": ["persona"], "overview": ["stage-flow", "emotional-curve"], "map": ["journey-map", "journey-diagram"], "stages": ["stages"], "kpis": ["kpis"], "verification": ["verification"]}
     page = article(built_site, "journeys/mortgage-application/index.html")
     sections = [h["id"] for h in page.find_all("h2")]
     generated = [section for ids in shows.values() for section in ids]

@@ -30,7 +30,7 @@ from journeybook.model.validation import validate
 from journeybook.read.front_matter import YamlProblem, decode, split_markdown
 from journeybook.read.revisions import Sources
 from journeybook.render.markdown import MarkdownRenderer
-from journeybook.render.templates import _format_number
+from journeybook.render.numbers import format_number
 
 if TYPE_CHECKING:
     from journeybook.authoring.initiative_diff import InitiativeDiff
@@ -179,7 +179,7 @@ def _kpi_changes(old: PlaybookInput, new: PlaybookInput) -> list[Change]:
         if was.name != kpi.name:
             changes.append(Change("kpi_renamed", kpi_id, was.name, kpi.name))
         if was.target != kpi.target:
-            changes.append(Change("kpi_target", kpi.name, _format_number(was.target, was.unit), _format_number(kpi.target, kpi.unit)))
+            changes.append(Change("kpi_target", kpi.name, format_number(was.target, was.unit), format_number(kpi.target, kpi.unit)))
         if was.unit != kpi.unit:
             changes.append(Change("kpi_unit", kpi.name, was.unit or "none", kpi.unit or "none"))
         if was.direction != kpi.direction:
@@ -189,7 +189,7 @@ def _kpi_changes(old: PlaybookInput, new: PlaybookInput) -> list[Change]:
 
 
 def _target(kpi: KpiInput) -> str:
-    return f"{_format_number(kpi.target, kpi.unit)}, {DIRECTIONS[kpi.direction]}"
+    return f"{format_number(kpi.target, kpi.unit)}, {DIRECTIONS[kpi.direction]}"
 
 
 def _keyed_checks(playbook: PlaybookInput) -> dict[tuple[str, int], VerificationInput]:

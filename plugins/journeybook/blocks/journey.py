@@ -38,7 +38,7 @@ def lane_cells(context: BlockContext) -> dict[str, list[Markup]]:
 def grid(context: BlockContext) -> MapGrid:
     """The map grid, with a lane of the initiatives acting on the journey when there are any."""
     initiatives: InitiativeViews = context.views.get(INITIATIVE_VIEWS) or InitiativeViews()
-    return context.shared("map_grid", lambda: map_grid(context.journey, tuple(initiatives.acting_on(context.journey.id))))
+    return context.shared("map_grid", lambda: map_grid(context.journey, tuple(initiatives.acting_on(context.journey.id)), context.renderer.language))
 
 
 def _mermaid_block(context: BlockContext, block: str, kind: str, fitted: Fitted) -> str:

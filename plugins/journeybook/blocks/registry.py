@@ -1,7 +1,7 @@
 """Places generated blocks on a playbook page, where the author asks or in a default layout.
 
-Authors write ``<!-- journeybook:map -->`` (or ``diagram``, ``flow``, ``curve``, ``stages``,
-``kpis``, ``verification``) on a line of its own in the body; one inside a fenced code block is
+Authors write ``<!-- journeybook:map -->`` (or ``persona``, ``diagram``, ``flow``, ``curve``,
+``stages``, ``kpis``, ``verification``) on a line of its own in the body; one inside a fenced code block is
 an example, not a directive. A page with no directive gets ``DEFAULT_BEFORE`` above its prose
 and ``DEFAULT_AFTER`` below it. Each block is a function from a ``BlockContext`` to
 Markdown whose HTML stands behind placeholders (``journeybook.render.placeholders``).
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from journeybook.blocks import journey, kpis, verification
+from journeybook.blocks import journey, kpis, persona, verification
 from journeybook.blocks.context import Block, BlockContext
 
 DIRECTIVE = re.compile(r"^[ \t]*<!--\s*journeybook:([a-z-]+)\s*-->[ \t]*$")
@@ -25,11 +25,12 @@ BLOCKS: dict[str, Block] = {
     "map": journey.map_block,
     "stages": journey.stages_block,
     "verification": verification.verification_block,
+    "persona": persona.persona_block,
 }
 """Every block, under the directive name authors use."""
 
-DEFAULT_BEFORE = ("flow", "curve")
-"""Above the prose of a page with no directive: the overview the prose then talks about."""
+DEFAULT_BEFORE = ("persona", "flow", "curve")
+"""Above the prose of a page with no directive: who the customer is, then the overview the prose talks about."""
 DEFAULT_AFTER = ("map", "diagram", "stages", "kpis", "verification")
 """Below the prose: the map in detail, then the numbers, then how the map is verified."""
 

@@ -17,18 +17,20 @@ Events used, and why:
 - ``on_page_read_source``: hand MkDocs a playbook's body under the few front-matter keys the
   theme reads (we parsed the rest already).
 - ``on_page_markdown``: escape front-matter text the theme prints raw; expand block
-  directives on playbook pages (or take them from the second process); append its journeys
-  to each persona page.
+  directives on playbook pages (or take them from the second process), each in its page's
+  language; put its profile above each persona page and its journeys below.
 - ``on_page_content``: turn each generated block's placeholder into a stand-in holding only
   its words, which is what Material's search indexes (``journeybook.render.placeholders``); in
   preview only, put a page's errors in a box at its top.
   Default priority: Material's search plugin reads the page later, in ``on_page_context``.
-- ``on_post_page``: replace the stand-ins with the generated HTML.
-- ``on_page_context``: hand the rendered playbook header to the theme override.
+- ``on_post_page``: replace the stand-ins with the generated HTML; give a page written in
+  another language than the site's its own ``<html lang>`` (``languages``).
+- ``on_page_context``: hand the rendered playbook header to the theme override, and the page's
+  language to the override of Material's translations.
 - ``on_nav``: while serving with ``--dirty``, title the generated pages it skips.
 - ``on_post_build``: while serving, remember what this finished build generated; stop the
   second process (also ``on_build_error``); give Material's ``tags.json`` the tags as written
-  (``mkdocs_plugin.tags``, which also makes tag anchors from them, in ``on_config``).
+  (``mkdocs_plugin.tags``, which also makes tag anchors from them, in ``on_config``); add accent-free words to the search index.
 - ``on_serve``: also reload when ``data/``, ``site_config/`` or ``templates/`` change.
 
 While previewing, content errors do not stop the server: they are logged at info level (so
@@ -57,6 +59,13 @@ from journeybook.blocks.registry import BlockContext, expand
 from journeybook.findings import Severity
 from journeybook.mkdocs_plugin.ahead import Ahead, Job, can_work_ahead
 from journeybook.mkdocs_plugin.config import JourneybookConfig
+from journeybook.mkdocs_plugin.languages import (
+    fold_search_index,
+    has_accents,
+    page_lang,
+    page_language,
+    theme_translates,
+)
 from journeybook.mkdocs_plugin.late_files import LateFile
 from journeybook.mkdocs_plugin.problems import plain_problems
 from journeybook.mkdocs_plugin.site_setup import (
@@ -73,7 +82,7 @@ from journeybook.model.project import Project, load_project
 from journeybook.model.refresh import Inputs, refresh
 from journeybook.model.resolved import Journey
 from journeybook.pages.initiatives import initiative_page, initiative_source
-from journeybook.pages.personas import persona_journeys
+from journeybook.pages.personas import persona_page
 from journeybook.pages.registry import GeneratedFile, SiteContext, generate
 from journeybook.read.front_matter import body_of
 from journeybook.read.layout import Layout
@@ -116,6 +125,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.ahead_jobs = self.ahead_used = 0
         self.headers: dict[str, Markup] = {}
         """Playbook headers the second process rendered, by page."""
+        self.accents = False
+        """Whether a page has accented words, so the search index gets accent-free ones (kept while serving)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this event alive across serve's rebuilds, so this sticks."""
@@ -165,8 +176,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         config.extra_javascript.append(PRINT_SCRIPT_URI)
         self.language = str(config.theme.get("language") or "en")
         labels = load_labels(self.layout.label_dirs, self.language)
-        if self.renderer is None or self.renderer.template_dirs != self.layout.template_dirs or self.renderer.labels != labels:
-            self.renderer = Renderer(self.layout.template_dirs, labels)
+        renderer = self.renderer
+        if renderer is None or renderer.template_dirs != self.layout.template_dirs or (renderer.labels, renderer.language) != (labels, self.language):
+            self.renderer = Renderer(self.layout.template_dirs, labels, self.layout.label_dirs)
         self.renderer.start_build(self.project.site if self.serving else None)
         self.preview = error_boxes(self.project, self.renderer) if self.serving else {}
         return config
@@ -203,10 +215,15 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         title_skipped(files)
         return nav
 
+    @event_priority(-50)  # after Material's search plugin writes its index, before its offline plugin (-100) copies it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         export_tags_as_written(config)
         self.generated.finish()
         self._stop_ahead()
+        if self.accents:
+            fold_search_index(Path(config.site_dir))
+        if not self.serving:  # while serving, a --dirty rebuild rewrites the whole index from its own copy
+            self.accents = False
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_ahead()
@@ -280,9 +297,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         escape_page_meta(page.meta)
         self.html_policy.raw_html_is_authors = page.file.generated_by is None  # a generated page's raw HTML is ours
         if self.config.enabled and self.site is not None:
-            block = persona_journeys(self.site, page.file.src_uri)
-            if block is not None:
-                return f"{markdown}\n\n{block}\n"
+            persona = persona_page(self.site, page.file.src_uri, markdown)
+            if persona is not None:
+                return persona
             initiative = initiative_page(self.site, page.file.src_uri, markdown, page.url)
             if initiative is not None:
                 return initiative
@@ -298,25 +315,36 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def _blocks(self, journey: Journey, markdown: str, url: str, use_directory_urls: bool) -> str:
         assert self.renderer is not None and self.project is not None
-        context = BlockContext(journey=journey, renderer=self.renderer, links=Links(url, use_directory_urls), views={KPI_VIEWS: self.project.kpis, INITIATIVE_VIEWS: self.project.initiatives})
+        context = BlockContext(
+            journey=journey, renderer=self.renderer.in_language(journey.language), links=Links(url, use_directory_urls),
+            views={KPI_VIEWS: self.project.kpis, INITIATIVE_VIEWS: self.project.initiatives},
+        )
         return expand(markdown, context)
 
     def _header(self, journey: Journey, url: str, use_directory_urls: bool) -> Markup:
         assert self.renderer is not None and self.project is not None
-        return self.renderer.render("header.html", journey=journey, links=Links(url, use_directory_urls), today=self.project.today)
+        return self.renderer.in_language(journey.language).render("header.html", journey=journey, links=Links(url, use_directory_urls), today=self.project.today)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.renderer is not None:
             html = self.renderer.placeholders.with_stand_ins(html)
+        self.accents = self.accents or has_accents(html) or has_accents(str(page.title or ""))
         box = self.preview.get(page.file.src_uri)
         return f"{box}\n{html}" if box else html
 
     @event_priority(100)  # first, so any plugin reading the finished page sees the whole of it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        return self.renderer.placeholders.with_html(output) if self.renderer is not None else None
+        if self.renderer is None or self.project is None:
+            return None
+        language = page_language(self.project, page.file.src_uri)
+        output = page_lang(output, language) if language and language != self.language else output
+        return self.renderer.placeholders.with_html(output)
 
     @plain_problems  # the header's template may be the site's own, and broken
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
+        language = page_language(self.project, page.file.src_uri) if self.project is not None else None
+        if language and language != self.language and theme_translates(config.theme.dirs, language):
+            context["journeybook_language"] = language
         journey = self._journey(page)
         if journey is not None:
             header = self.headers.pop(page.file.src_uri, None)

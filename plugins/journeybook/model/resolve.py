@@ -19,7 +19,7 @@ from journeybook.model.resolved import (
     Touchpoint,
     Verification,
 )
-from journeybook.model.site_data import SiteData
+from journeybook.model.site_data import SiteData, unknown_language
 from journeybook.read.front_matter import KeyPath, YamlDocument, field_path
 
 T = TypeVar("T")
@@ -83,6 +83,9 @@ class JourneyResolver:
         by_id = {s.id: s for s in stages if s is not None}
         kpis = tuple(self._kpi(index, raw, by_id, owner) for index, raw in enumerate(playbook.kpis))
         checks = tuple(self._verification(index, raw, by_id, stages) for index, raw in enumerate(playbook.verification))
+        wrong_language = unknown_language(playbook.language, site.languages)
+        if wrong_language is not None:
+            self.report(("language",), wrong_language, rule="reference")
         if self.failed or persona is None:
             return None
         review_every = playbook.review_every or site.settings.review_every
@@ -112,6 +115,7 @@ class JourneyResolver:
             stages=tuple(s for s in stages if s is not None), kpis=tuple(k for k in kpis if k is not None),
             verification=tuple(v for v in checks if v is not None), uncovered_moments=uncovered,
             page_options=playbook.model_dump(include=set(PageOptions.model_fields), exclude_none=True),
+            language=playbook.language,
         )
 
     def _stage(self, index: int, raw: Any, default_owner: Any, playbook_unowned: bool) -> Stage | None:

@@ -15,7 +15,11 @@ from journeybook.model.inputs import SettingsInput
 
 @dataclass(frozen=True)
 class TaxonomyEntry:
-    """A phase, channel, method or data source: ``id`` for authors, ``name`` for readers."""
+    """A phase, channel, method or data source: ``id`` for authors, ``name`` for readers.
+
+    ``names`` holds the name in other languages (``(("es", "Antes"),)``), for pages written
+    in them; ``name`` is the fallback.
+    """
 
     id: str
     name: str
@@ -26,6 +30,12 @@ class TaxonomyEntry:
     query: str | None = None
     connect_timeout: int = 10
     query_timeout: int = 60
+    names: tuple[tuple[str, str], ...] = ()
+
+    def name_in(self, language: str) -> str:
+        """The name for readers of ``language`` (``es``, or ``es-MX`` falling back to ``es``)."""
+        names = dict(self.names)
+        return names.get(language) or names.get(language.split("-")[0]) or self.name
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,12 @@ class Persona:
     src_uri: str
     segment: str | None = None
     quote: str | None = None
+    goals: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+    motivations: tuple[str, ...] = ()
+    pains: tuple[str, ...] = ()
+    language: str | None = None
+    """The label set its page is shown in; None: the site's."""
 
 
 @dataclass(frozen=True)
@@ -151,6 +167,8 @@ class Journey:
     kpis: tuple[Kpi, ...]
     verification: tuple[Verification, ...]
     uncovered_moments: tuple[Stage, ...] = field(default=())
+    language: str | None = None
+    """The label set (numbers, dates, names) its page is shown in; None: the site's."""
     page_options: dict[str, Any] = field(default_factory=dict, hash=False)
     """The MkDocs/Material page options the author set (``hide``, ``icon``, ``search``...), as written."""
 

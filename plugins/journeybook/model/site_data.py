@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, RootModel
 
-from journeybook.findings import Finding, Findings
+from journeybook.findings import Finding, Findings, allowed_hint
 from journeybook.model.inputs import (
     DataSourceInput,
     MethodInput,
@@ -52,6 +52,15 @@ class SiteData:
     personas: dict[str, Persona] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings.of)
     settings_source: YamlDocument | None = None
+    languages: tuple[str, ...] = ("en",)
+    """The label sets in site_config/labels/, which a page's ``language`` must name."""
+
+
+def unknown_language(value: str | None, languages: tuple[str, ...]) -> str | None:
+    """What is wrong with a page's ``language``, or None when a label set of that name (or its base: ``es`` for ``es-MX``) exists."""
+    if value is None or value in languages or value.split("-")[0] in languages:
+        return None
+    return f"unknown language '{value}': there is no site_config/labels/{value}.yml {allowed_hint(value, list(languages))}"
 
 
 def problem_finding(file: str, problem: YamlProblem) -> Finding:
@@ -163,7 +172,7 @@ def _entries(
 def _taxonomy(path: Path, model: type[TaxonomyEntryInput], layout: Layout, findings: Findings) -> dict[str, TaxonomyEntry]:
     items, broken = _entries(path, None, model, RootModel[list[model]], layout, findings)  # type: ignore[valid-type]
     entries = {entry_id: TaxonomyEntry(id=entry_id, name=entry_id, description="") for entry_id in broken}
-    entries.update((item.id, TaxonomyEntry(**item.model_dump())) for item in items)
+    entries.update((item.id, TaxonomyEntry(**{**item.model_dump(), "names": tuple(sorted(item.names.items()))})) for item in items)
     return entries
 
 
@@ -181,6 +190,7 @@ def _personas(layout: Layout, findings: Findings) -> dict[str, Persona]:
     report it as unknown, as the file exists (the same rule as a team entry with a bad field).
     """
     personas: dict[str, Persona] = {}
+    languages = layout.languages()
     for path in layout.persona_files():
         rel = layout.rel(path)
         if (badly_named := file_name_finding(path, layout, "persona")) is not None:
@@ -200,8 +210,16 @@ def _personas(layout: Layout, findings: Findings) -> dict[str, Persona]:
         findings.extend(problems)
         if persona is None:
             personas[path.stem] = placeholder
-        else:
-            personas[path.stem] = Persona(id=path.stem, title=persona.title, src_uri=layout.src_uri(path), segment=persona.segment, quote=persona.quote)
+            continue
+        wrong_language = unknown_language(persona.language, languages)
+        if wrong_language is not None:  # still a persona its playbooks may name, shown in the site's language
+            position = source.front_matter.position(("language",))
+            findings.add(Finding(rel, position.line if position else 1, position.column if position else 1, "language", wrong_language, rule="reference"))
+        personas[path.stem] = Persona(
+            id=path.stem, title=persona.title, src_uri=layout.src_uri(path), segment=persona.segment, quote=persona.quote,
+            goals=tuple(persona.goals), needs=tuple(persona.needs), motivations=tuple(persona.motivations),
+            pains=tuple(persona.pains), language=None if wrong_language else persona.language,
+        )
     return personas
 
 
@@ -228,4 +246,5 @@ def load_site_data(layout: Layout, findings: Findings) -> SiteData:
         personas=_personas(layout, findings),
         settings=settings,
         settings_source=settings_source,
+        languages=layout.languages(),
     )

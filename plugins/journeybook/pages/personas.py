@@ -1,7 +1,9 @@
-"""Personas: the index of personas, and the block listing a persona's journeys on its own page.
+"""Personas: the index of personas, and what the plugin adds to a persona's own page.
 
-Persona pages are written by hand (``content/personas/<id>.md``); the plugin appends
-``persona_journeys`` to them so each profile shows the journeys written for that persona.
+Persona pages are written by hand (``content/personas/<id>.md``): the author's prose, with the
+profile in the front matter. ``persona_page`` puts that profile (segment, quote, goals, needs,
+motivations, pains) above the prose and the journeys written for the persona below it, in the
+persona's ``language``; both reach search as text of the page.
 """
 
 from __future__ import annotations
@@ -18,11 +20,14 @@ def persona_index(context: SiteContext) -> list[GeneratedFile]:
     return [render_page(context, PERSONAS_URI, "personas.md", personas=personas, by_persona=shared.by_persona)]
 
 
-def persona_journeys(context: SiteContext, src_uri: str) -> str | None:
-    """Markdown to append to the persona page at ``src_uri``; ``None`` for any other page."""
+def persona_page(context: SiteContext, src_uri: str, markdown: str) -> str | None:
+    """The persona page at ``src_uri`` with its profile above ``markdown`` and its journeys below; ``None`` for any other page."""
     shared = views(context)
     persona = shared.personas_by_uri.get(src_uri)
     if persona is None:
         return None
     links = Links.for_page(src_uri, context.use_directory_urls)
-    return str(context.renderer.render("persona-journeys.md", journeys=shared.by_persona.get(persona.id, []), links=links))
+    renderer = context.renderer.in_language(persona.language)
+    profile = renderer.render("persona-profile.md", persona=persona)
+    journeys = renderer.render("persona-journeys.md", journeys=shared.by_persona.get(persona.id, []), links=links)
+    return f"{profile}\n\n{markdown}\n\n{journeys}\n"

@@ -8,7 +8,7 @@ from journeybook.pages.uris import START_URI
 
 # The parts of a playbook page, in the order the default layout shows them
 # (page_blocks.DEFAULT_BEFORE/AFTER); labels ``start_read_<part>_*``.
-READING_STEPS = ("header", "goals", "overview", "prose", "map", "stages", "kpis", "verification")
+READING_STEPS = ("header", "goals", "persona", "overview", "prose", "map", "stages", "kpis", "verification")
 
 # Glossary terms, in reading order (labels ``glossary_<term>_term`` and ``_text``); ``phase``
 # is followed by the site's own phases.

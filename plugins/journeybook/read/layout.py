@@ -128,6 +128,11 @@ class Layout:
                 return folder / name
         return self.defaults.templates_dir / name
 
+    def languages(self) -> tuple[str, ...]:
+        """The label sets the site has (``en``, ``es``...: files in its label folders, packaged or its own), English always."""
+        found = {path.stem for folder in self.label_dirs if folder.is_dir() for path in folder.glob("*.yml")}
+        return tuple(sorted(found | {"en"}))
+
     def rel(self, path: Path) -> str:
         """A path as findings show it: relative to the project root when inside it."""
         if path.is_absolute() and path.is_relative_to(self.root):

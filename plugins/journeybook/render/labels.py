@@ -1,8 +1,10 @@
 """Reader-facing words of generated blocks, per language, from ``site_config/labels/<lang>.yml``.
 
-The site's ``theme.language`` picks the file; a label missing there falls back to English so a
-partial translation never leaves a blank on the page. The packaged labels come first and a
-site's own label file changes only the keys it names, so new labels of an upgrade still show.
+A playbook's ``language`` (else the site's ``theme.language``) picks the file; a label missing
+there falls back to English so a partial translation never leaves a blank on the page. The
+packaged labels come first and a site's own label file changes only the keys it names, so new
+labels of an upgrade still show. The label sets a site has (``Layout.languages``) are what a
+playbook's ``language`` is checked against.
 """
 
 from __future__ import annotations
@@ -20,7 +22,13 @@ FALLBACK = "en"
 
 
 class Labels(dict[str, str]):
-    """A label lookup that shows the key itself, bracketed, rather than failing a build."""
+    """A label lookup that shows the key itself, bracketed, rather than failing a build.
+
+    ``language`` is the label set asked for: numbers, dates and taxonomy names on the same
+    page follow it (``journeybook.render.numbers``).
+    """
+
+    language: str = FALLBACK
 
     def __missing__(self, key: str) -> str:
         return f"[{key}]"
@@ -38,12 +46,14 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def load_labels(directories: Sequence[Path], language: str) -> Labels:
-    """English, then ``language``; in each, every folder of ``directories`` over the one before."""
+    """English, then ``language`` (``pt-BR.yml``, else ``pt.yml``); in each, every folder of ``directories`` over the one before."""
     labels = Labels()
-    languages = [FALLBACK] if language == FALLBACK else [FALLBACK, language.split("-")[0]]
-    for name in languages:
+    labels.language = language
+    names = [FALLBACK] if language == FALLBACK else [FALLBACK, language]
+    for name in names:
         for directory in directories:
-            labels.update(_read(directory / f"{name}.yml"))
+            own = directory / f"{name}.yml"
+            labels.update(_read(own if own.is_file() else directory / f"{name.split('-')[0]}.yml"))
     return labels
 
 

@@ -25,25 +25,18 @@ from markupsafe import Markup
 
 from journeybook.errors import BuildProblem, OutsideProject
 from journeybook.findings import printable, unreadable
+from journeybook.model.resolved import TaxonomyEntry
 from journeybook.read.confine import confined
 from journeybook.render.fragments import FragmentCache, FragmentExtension
-from journeybook.render.labels import Labels, fill
+from journeybook.render.labels import Labels, fill, load_labels
 from journeybook.render.markdown import markdown_text
+from journeybook.render.numbers import MISSING, format_day, format_number
 from journeybook.render.placeholders import HtmlPlaceholders
 
 
-def _format_number(value: float | int | None, unit: str = "") -> str:
-    """Numbers as readers expect them: no trailing .0, the unit beside the value."""
-    if value is None:
-        return "–"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
-    if not unit:
-        return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
-
-
-def _format_date(value: date | None) -> str:
-    return value.isoformat() if value else "–"
+def _format_iso(value: date | None) -> str:
+    """Machine-readable dates (``datetime`` and sort attributes) stay ISO in every language."""
+    return value.isoformat() if value else MISSING
 
 
 class TemplateProblem(BuildProblem):
@@ -99,12 +92,17 @@ class Renderer:
     converts the rendered Markdown restores them afterwards (the plugin, in ``on_page_content``).
     A preview keeps one renderer across rebuilds while the labels stay the same: Jinja2 keeps
     each imported macro file with the globals it was first rendered with, so new labels need a
-    new renderer.
+    new renderer. For the same reason a page in another language (a playbook's ``language``)
+    is rendered by a renderer of its own (``in_language``), which shares this one's
+    placeholders, so the plugin restores every page from one store.
     """
 
-    def __init__(self, template_dirs: Sequence[Path], labels: Labels) -> None:
+    def __init__(self, template_dirs: Sequence[Path], labels: Labels, label_dirs: Sequence[Path] = ()) -> None:
         self.template_dirs = tuple(template_dirs)
         self.labels = labels
+        self.label_dirs = tuple(label_dirs)
+        self._root = self
+        self._languages: dict[str, Renderer] = {}
         self.env = Environment(
             loader=_ConfinedLoader([folder / "blocks" for folder in self.template_dirs]),  # the site's file first
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -114,13 +112,45 @@ class Renderer:
             keep_trailing_newline=False,
             extensions=[FragmentExtension],
         )
-        self.env.filters["number"] = _format_number
-        self.env.filters["isodate"] = _format_date
+        self.env.filters["number"] = self._number
+        self.env.filters["day"] = self._day
+        self.env.filters["isodate"] = _format_iso
+        self.env.filters["named"] = self._named
         self.env.filters["fill"] = fill
         self.env.filters["html_block"] = self._html_block
         self.env.filters["markdown_text"] = markdown_text  # an author's value placed in Markdown, not HTML
         self.env.globals["labels"] = labels
-        self.placeholders = HtmlPlaceholders()
+        self._placeholders = HtmlPlaceholders()
+
+    @property
+    def language(self) -> str:
+        return self.labels.language
+
+    @property
+    def placeholders(self) -> HtmlPlaceholders:
+        """This build's store, the same for every language's renderer."""
+        return self._root._placeholders
+
+    def in_language(self, language: str | None) -> Renderer:
+        """The renderer for a page written in ``language`` (None: the site's, this one)."""
+        if language is None or language == self.language or not self.label_dirs:
+            return self
+        found = self._languages.get(language)
+        if found is None:
+            found = Renderer(self.template_dirs, load_labels(self.label_dirs, language), self.label_dirs)
+            found._root = self
+            self._languages[language] = found
+        return found
+
+    def _number(self, value: float | int | None, unit: str = "") -> str:
+        return format_number(value, unit, self.language)
+
+    def _day(self, value: date | None) -> str:
+        return format_day(value, self.language)
+
+    def _named(self, entry: TaxonomyEntry) -> str:
+        """A phase, channel or method under the name readers of this page's language know it by."""
+        return entry.name_in(self.language)
 
     def _html_block(self, html: str, search: bool = True) -> Markup:
         """The filter, bound once: a macro file Jinja2 keeps still reaches this build's store."""
@@ -134,8 +164,12 @@ class Renderer:
         ``fragments_of`` is the project's shared data: hub-page pieces rendered from it are kept
         for the next rebuild (``journeybook.render.fragments``); None keeps none.
         """
-        self.placeholders = HtmlPlaceholders()
-        self.fragments.start_build(fragments_of)
+        self._placeholders = HtmlPlaceholders()
+        for language, renderer in list(self._languages.items()):  # a preview keeps them while their labels stay
+            if not self.label_dirs or load_labels(self.label_dirs, language) != renderer.labels:
+                del self._languages[language]
+        for renderer in (self, *self._languages.values()):
+            renderer.fragments.start_build(fragments_of)
 
     @property
     def fragments(self) -> FragmentCache:

@@ -103,13 +103,13 @@ class DiagramModel:
     flow_a11y: Accessible
 
 
-def _channels(stage: Stage) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(touchpoint.channel.name for touchpoint in stage.touchpoints))
+def _channels(stage: Stage, language: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(touchpoint.channel.name_in(language) for touchpoint in stage.touchpoints))
 
 
-def _section(stage: Stage) -> Section:
+def _section(stage: Stage, language: str) -> Section:
     """A stage's actions as tasks; a stage without actions still shows, as one task of its own."""
-    actors = _channels(stage)
+    actors = _channels(stage, language)
     tasks = tuple(Task(action.text, action.emotion, actors) for action in stage.actions)
     return Section(stage.name, tasks or (Task(stage.name, stage.emotion, actors),))
 
@@ -129,7 +129,7 @@ def _groups(journey: Journey, labels: Labels) -> tuple[FlowGroup, ...]:
     gets a second box, so the stages inside every box stay in order)."""
     runs = [tuple(run) for _, run in groupby(journey.stages, key=lambda stage: stage.phase.id)]
     return tuple(
-        FlowGroup(f"p{index}", run[0].phase.name, tuple(_node(stage, labels) for stage in run)) for index, run in enumerate(runs)
+        FlowGroup(f"p{index}", run[0].phase.name_in(labels.language), tuple(_node(stage, labels) for stage in run)) for index, run in enumerate(runs)
     )
 
 
@@ -146,7 +146,7 @@ def _edges(groups: tuple[FlowGroup, ...]) -> tuple[tuple[str, str], ...]:
 
 
 def diagram_model(journey: Journey, labels: Labels) -> DiagramModel:
-    sections = tuple(_section(stage) for stage in journey.stages)
+    sections = tuple(_section(stage, labels.language) for stage in journey.stages)
     actors = tuple(dict.fromkeys(actor for section in sections for task in section.tasks for actor in task.actors))
     groups = _groups(journey, labels)
     moments = [stage.name for stage in journey.moments_of_truth]
@@ -171,7 +171,7 @@ def diagram_model(journey: Journey, labels: Labels) -> DiagramModel:
             fill(
                 labels["flow_a11y_description"],
                 stages=len(journey.stages),
-                phases=", ".join(phase.name for phase in journey.phases),
+                phases=", ".join(phase.name_in(labels.language) for phase in journey.phases),
                 moments=", ".join(moments) or "–",
             ),
         ),

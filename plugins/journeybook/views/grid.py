@@ -56,12 +56,12 @@ def _cell(key: str, stage: Stage, kpis: tuple[Kpi, ...], initiatives: tuple[Init
             return tuple(getattr(stage, key))
 
 
-def map_grid(journey: Journey, initiatives: tuple[Initiative, ...] = ()) -> MapGrid:
-    """The grid of ``journey``; a lane empty in every stage (no systems written, say) is left out.
+def map_grid(journey: Journey, initiatives: tuple[Initiative, ...] = (), language: str = "en") -> MapGrid:
+    """The grid of ``journey``, its phases named in ``language``; a lane empty in every stage (no systems written, say) is left out.
 
     ``initiatives`` are those acting on the journey: each shows in the stages it acts on.
     """
     runs = (tuple(run) for _, run in groupby(journey.stages, key=lambda stage: stage.phase.id))
-    phases = tuple(PhaseSpan(run[0].phase.name, len(run)) for run in runs)
+    phases = tuple(PhaseSpan(run[0].phase.name_in(language), len(run)) for run in runs)
     lanes = (Lane(key, tuple(_cell(key, stage, journey.kpis, initiatives, journey.id) for stage in journey.stages)) for key in LANES)
     return MapGrid(phases, journey.stages, tuple(lane for lane in lanes if any(lane.cells) or lane.key == "owner"))
