@@ -76,9 +76,10 @@ from journeybook.mkdocs_plugin.site_setup import (
     add_worker_shim,
     site_assets,
 )
+from journeybook.mkdocs_plugin.state import BuildState, PreviewState, WorkerState
 from journeybook.mkdocs_plugin.tags import export_tags_as_written, slug_tags_as_written
-from journeybook.mkdocs_plugin.unchanged import GeneratedFiles, title_skipped
-from journeybook.model.project import Project, load_project
+from journeybook.mkdocs_plugin.unchanged import title_skipped
+from journeybook.model.project import load_project
 from journeybook.model.refresh import Inputs, refresh
 from journeybook.model.resolved import Journey
 from journeybook.pages.initiatives import initiative_page, initiative_source
@@ -108,34 +109,18 @@ class RenderedAhead(NamedTuple):
 
 class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def __init__(self) -> None:
-        self.project: Project | None = None
-        self.renderer: Renderer | None = None
-        self.layout: Layout | None = None
-        self.language = "en"
-        self.site: SiteContext | None = None
-        self.serving = False
-        self.dirty = False
-        self.preview: dict[str, Markup] = {}
-        self.html_policy = HtmlPolicy()
-        self.inputs: Inputs | None = None
-        """While serving: when each input file last changed, to reload only what an edit touched."""
-        self.generated = GeneratedFiles()
-        """While serving: which generated files did not change, for ``--dirty`` to skip."""
-        self.ahead: Ahead | None = None
-        self.ahead_jobs = self.ahead_used = 0
-        self.headers: dict[str, Markup] = {}
-        """Playbook headers the second process rendered, by page."""
-        self.accents = False
-        """Whether a page has accented words, so the search index gets accent-free ones (kept while serving)."""
+        self.build = BuildState()
+        self.preview = PreviewState()
+        self.worker = WorkerState()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this event alive across serve's rebuilds, so this sticks."""
-        self.serving = command == "serve"
-        self.dirty = dirty
+        self.preview.serving = command == "serve"
+        self.preview.dirty = dirty
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
-        if self.layout is not None:
-            for folder in (self.layout.root / "data", self.layout.config_dir, self.layout.templates_dir):
+        if self.build.layout is not None:
+            for folder in (self.build.layout.root / "data", self.build.layout.config_dir, self.build.layout.templates_dir):
                 if folder.is_dir():
                     server.watch(str(folder))
         return server
@@ -144,67 +129,67 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def _set_up_site(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        self.layout = Layout.at(Path(config.config_file_path).parent, config.docs_dir)
-        add_theme_overrides(config, self.layout)
+        self.build.layout = Layout.at(Path(config.config_file_path).parent, config.docs_dir)
+        add_theme_overrides(config, self.build.layout)
         add_worker_shim(config)
         return config
 
     @plain_problems
     def _load(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config.enabled or self.layout is None:
+        if not self.config.enabled or self.build.layout is None:
             return None
         config_file = Path(config.config_file_path)
-        if self.serving and self.project is not None and self.inputs is not None:
-            self.project, self.inputs = refresh(self.project, self.inputs, self.layout, config_file)
+        if self.preview.serving and self.build.project is not None and self.preview.inputs is not None:
+            self.build.project, self.preview.inputs = refresh(self.build.project, self.preview.inputs, self.build.layout, config_file)
         else:
-            self.project = load_project(self.layout)
-            self.inputs = Inputs.scan(self.layout, config_file) if self.serving else None
-        findings = self.project.findings
+            self.build.project = load_project(self.build.layout)
+            self.preview.inputs = Inputs.scan(self.build.layout, config_file) if self.preview.serving else None
+        findings = self.build.project.findings
         errors = [f for f in findings.sorted() if f.severity is Severity.ERROR]
         for warning in findings.sorted():
             if warning.severity is Severity.WARNING:
                 log.info(f"warning (shown on the site's pages; 'journeybook check --strict' fails on it): {warning}")
-        if errors and not self.serving:
+        if errors and not self.preview.serving:
             raise PluginError("Journeybook found errors in the content:\n" + "\n".join(str(e) for e in errors))
         for error in errors:
             log.info(f"error (shown on its page in this preview; a build fails on it): {error}")
         config.extra_css.append(STYLESHEET_URI)
-        self.html_policy = HtmlPolicy(self.project.site.settings.raw_html)  # type: ignore[arg-type]
-        config.markdown_extensions.append(self.html_policy)  # type: ignore[arg-type]  (Markdown takes instances too)
+        self.build.html_policy = HtmlPolicy(self.build.project.site.settings.raw_html)  # type: ignore[arg-type]
+        config.markdown_extensions.append(self.build.html_policy)  # type: ignore[arg-type]  (Markdown takes instances too)
         slug_tags_as_written(config)
         config.extra_javascript.append(TABLES_SCRIPT_URI)
         config.extra_javascript.append(PRINT_SCRIPT_URI)
-        self.language = str(config.theme.get("language") or "en")
-        labels = load_labels(self.layout.label_dirs, self.language)
-        renderer = self.renderer
-        if renderer is None or renderer.template_dirs != self.layout.template_dirs or (renderer.labels, renderer.language) != (labels, self.language):
-            self.renderer = Renderer(self.layout.template_dirs, labels, self.layout.label_dirs)
-        self.renderer.start_build(self.project.site if self.serving else None)
-        self.preview = error_boxes(self.project, self.renderer) if self.serving else {}
+        self.build.language = str(config.theme.get("language") or "en")
+        labels = load_labels(self.build.layout.label_dirs, self.build.language)
+        renderer = self.build.renderer
+        if renderer is None or renderer.template_dirs != self.build.layout.template_dirs or (renderer.labels, renderer.language) != (labels, self.build.language):
+            self.build.renderer = Renderer(self.build.layout.template_dirs, labels, self.build.layout.label_dirs)
+        self.build.renderer.start_build(self.build.project.site if self.preview.serving else None)
+        self.preview.boxes = error_boxes(self.build.project, self.build.renderer) if self.preview.serving else {}
         return config
 
     on_config = CombinedEvent(_set_up_site, _load)
 
     @plain_problems
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled or self.layout is None:
+        if not self.config.enabled or self.build.layout is None:
             return None
-        for uri, source, what, remedy in site_assets(self.layout, self.config.mermaid_js):
+        for uri, source, what, remedy in site_assets(self.build.layout, self.config.mermaid_js):
             if not source.is_file():
-                raise PluginError(f"{what} is missing at {self.layout.rel(source)}; {remedy}")
+                raise PluginError(f"{what} is missing at {self.build.layout.rel(source)}; {remedy}")
             files.append(File.generated(config, uri, abs_src_path=str(source)))
-        if self.project is not None and self.renderer is not None:
-            context = self.site = SiteContext(self.project, self.renderer, config.use_directory_urls, self.language)
+        if self.build.project is not None and self.build.renderer is not None:
+            context = self.build.site = SiteContext(self.build.project, self.build.renderer, config.use_directory_urls, self.build.language)
             # Only --dirty skips unchanged files; a full rebuild must convert them from their text.
-            if self.serving and self.dirty and self.generated.unchanged_since_last_build(self.project):
-                for file in self.generated.reused(config):
+            if self.preview.serving and self.preview.dirty and self.preview.generated.unchanged_since_last_build(self.build.project):
+                for file in self.preview.generated.reused(config):
                     files.append(file)
                 return files
-            self.generated.start(self.project)
+            self.preview.generated.start(self.build.project)
             items = generate(context)
-            if self.serving:
+            if self.preview.serving:
                 for item in items:
-                    files.append(self.generated.file(config, item.src_uri, item.make(), self.renderer.placeholders.expanded))
+                    files.append(self.preview.generated.file(config, item.src_uri, item.make(), self.build.renderer.placeholders.expanded))
                 return files
             self._start_ahead(files, items, config)
             for item in items:
@@ -218,40 +203,39 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     @event_priority(-50)  # after Material's search plugin writes its index, before its offline plugin (-100) copies it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         export_tags_as_written(config)
-        self.generated.finish()
+        self.preview.generated.finish()
         self._stop_ahead()
-        if self.accents:
+        if self.preview.accents:
             fold_search_index(Path(config.site_dir))
-        if not self.serving:  # while serving, a --dirty rebuild rewrites the whole index from its own copy
-            self.accents = False
+        if not self.preview.serving:  # while serving, a --dirty rebuild rewrites the whole index from its own copy
+            self.preview.accents = False
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_ahead()
 
     def _start_ahead(self, files: Files, generated: list[GeneratedFile], config: MkDocsConfig) -> None:
         """Start the second process on every playbook page, in the order MkDocs converts them, then the generated files."""
-        assert self.project is not None and self.renderer is not None
+        assert self.build.project is not None and self.build.renderer is not None
         self._stop_ahead()  # a plugin running builds of its own may have left one
-        self.ahead_used = 0
-        if not self.config.parallel or not can_work_ahead(len(self.project.journeys)):
+        if not self.config.parallel or not can_work_ahead(len(self.build.project.journeys)):
             return
         jobs = []
         for file in files.documentation_pages():
-            journey = self.project.by_uri.get(file.src_uri)
+            journey = self.build.project.by_uri.get(file.src_uri)
             if journey is not None and file.abs_src_path is not None:
                 url = "" if file.url in (".", "./") else file.url  # as Page.url has it
                 jobs.append(Job(file.src_uri, partial(self._render_ahead, journey, file.abs_src_path, url, config.use_directory_urls)))
         # MkDocs reads the generated files last, when it has converted every playbook. The worker
         # takes them from the end, the plugin from the start, each skipping what the other claimed.
         jobs += [Job(item.src_uri, item.make) for item in reversed(generated)]
-        self.ahead = Ahead.start(jobs, self.renderer.placeholders)
-        self.ahead_jobs = len(jobs)
+        self.worker.ahead = Ahead.start(jobs, self.build.renderer.placeholders)
+        self.worker.jobs = len(jobs)
 
     def _take_generated(self, item: GeneratedFile) -> str:
-        done = self.ahead.take(item.src_uri) if self.ahead is not None else None
+        done = self.worker.ahead.take(item.src_uri) if self.worker.ahead is not None else None
         if done is None:
             return item.make()
-        self.ahead_used += 1
+        self.worker.used += 1
         return str(done)
 
     def _render_ahead(self, journey: Journey, source_path: str, url: str, use_directory_urls: bool) -> RenderedAhead:
@@ -261,11 +245,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         return RenderedAhead(markdown, url, expanded, str(self._header(journey, url, use_directory_urls)))
 
     def _stop_ahead(self) -> None:
-        if self.ahead is not None:
-            log.debug(f"{self.ahead_used} of {self.ahead_jobs} playbook pages and generated files came from the second process")
-            self.ahead.stop()
-            self.ahead = None
-        self.headers = {}
+        if self.worker.ahead is not None:
+            log.debug(f"{self.worker.used} of {self.worker.jobs} playbook pages and generated files came from the second process")
+            self.worker.ahead.stop()
+        self.worker = WorkerState()
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """A loaded playbook's body under only the front matter the theme reads.
@@ -276,14 +259,14 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         ``search``...). JSON values are valid YAML flow values.
         """
         journey = self._journey(page)
-        if page.file.abs_src_path is None or self.project is None or not self.config.enabled:
+        if page.file.abs_src_path is None or self.build.project is None or not self.config.enabled:
             return None
         if journey is None:
-            initiative = self.project.initiatives.by_uri.get(page.file.src_uri)
+            initiative = self.build.project.initiatives.by_uri.get(page.file.src_uri)
             if initiative is not None:
                 return initiative_source(initiative, page.file.abs_src_path)
             # a page with errors, in preview, shows its box over its body
-            return preview_source(Path(page.file.abs_src_path), self.project) if page.file.src_uri in self.preview else None
+            return preview_source(Path(page.file.abs_src_path), self.build.project) if page.file.src_uri in self.preview.boxes else None
         return self._source(journey, page.file.abs_src_path)
 
     @staticmethod
@@ -295,66 +278,66 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     @plain_problems
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         escape_page_meta(page.meta)
-        self.html_policy.raw_html_is_authors = page.file.generated_by is None  # a generated page's raw HTML is ours
-        if self.config.enabled and self.site is not None:
-            persona = persona_page(self.site, page.file.src_uri, markdown)
+        self.build.html_policy.raw_html_is_authors = page.file.generated_by is None  # a generated page's raw HTML is ours
+        if self.config.enabled and self.build.site is not None:
+            persona = persona_page(self.build.site, page.file.src_uri, markdown)
             if persona is not None:
                 return persona
-            initiative = initiative_page(self.site, page.file.src_uri, markdown, page.url)
+            initiative = initiative_page(self.build.site, page.file.src_uri, markdown, page.url)
             if initiative is not None:
                 return initiative
         journey = self._journey(page)
-        if journey is None or self.renderer is None:
+        if journey is None or self.build.renderer is None:
             return None
-        done = self.ahead.take(page.file.src_uri) if self.ahead is not None else None
+        done = self.worker.ahead.take(page.file.src_uri) if self.worker.ahead is not None else None
         if isinstance(done, RenderedAhead) and (done.markdown, done.url) == (markdown, page.url):  # else another plugin changed them
-            self.ahead_used += 1
-            self.headers[page.file.src_uri] = Markup(done.header)
+            self.worker.used += 1
+            self.worker.headers[page.file.src_uri] = Markup(done.header)
             return done.expanded
         return self._blocks(journey, markdown, page.url, config.use_directory_urls)
 
     def _blocks(self, journey: Journey, markdown: str, url: str, use_directory_urls: bool) -> str:
-        assert self.renderer is not None and self.project is not None
+        assert self.build.renderer is not None and self.build.project is not None
         context = BlockContext(
-            journey=journey, renderer=self.renderer.in_language(journey.language), links=Links(url, use_directory_urls),
-            views={KPI_VIEWS: self.project.kpis, INITIATIVE_VIEWS: self.project.initiatives},
+            journey=journey, renderer=self.build.renderer.in_language(journey.language), links=Links(url, use_directory_urls),
+            views={KPI_VIEWS: self.build.project.kpis, INITIATIVE_VIEWS: self.build.project.initiatives},
         )
         return expand(markdown, context)
 
     def _header(self, journey: Journey, url: str, use_directory_urls: bool) -> Markup:
-        assert self.renderer is not None and self.project is not None
-        return self.renderer.in_language(journey.language).render("header.html", journey=journey, links=Links(url, use_directory_urls), today=self.project.today)
+        assert self.build.renderer is not None and self.build.project is not None
+        return self.build.renderer.in_language(journey.language).render("header.html", journey=journey, links=Links(url, use_directory_urls), today=self.build.project.today)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if self.renderer is not None:
-            html = self.renderer.placeholders.with_stand_ins(html)
-        self.accents = self.accents or has_accents(html) or has_accents(str(page.title or ""))
-        box = self.preview.get(page.file.src_uri)
+        if self.build.renderer is not None:
+            html = self.build.renderer.placeholders.with_stand_ins(html)
+        self.preview.accents = self.preview.accents or has_accents(html) or has_accents(str(page.title or ""))
+        box = self.preview.boxes.get(page.file.src_uri)
         return f"{box}\n{html}" if box else html
 
     @event_priority(100)  # first, so any plugin reading the finished page sees the whole of it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if self.renderer is None or self.project is None:
+        if self.build.renderer is None or self.build.project is None:
             return None
-        language = page_language(self.project, page.file.src_uri)
-        output = page_lang(output, language) if language and language != self.language else output
-        return self.renderer.placeholders.with_html(output)
+        language = page_language(self.build.project, page.file.src_uri)
+        output = page_lang(output, language) if language and language != self.build.language else output
+        return self.build.renderer.placeholders.with_html(output)
 
     @plain_problems  # the header's template may be the site's own, and broken
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
-        language = page_language(self.project, page.file.src_uri) if self.project is not None else None
-        if language and language != self.language and theme_translates(config.theme.dirs, language):
+        language = page_language(self.build.project, page.file.src_uri) if self.build.project is not None else None
+        if language and language != self.build.language and theme_translates(config.theme.dirs, language):
             context["journeybook_language"] = language
         journey = self._journey(page)
         if journey is not None:
-            header = self.headers.pop(page.file.src_uri, None)
+            header = self.worker.headers.pop(page.file.src_uri, None)
             context["journeybook_header"] = header if header is not None else self._header(journey, page.url, config.use_directory_urls)
         return context
 
     def _journey(self, page: Page) -> Journey | None:
-        if not self.config.enabled or self.project is None:
+        if not self.config.enabled or self.build.project is None:
             return None
-        return self.project.by_uri.get(page.file.src_uri)
+        return self.build.project.by_uri.get(page.file.src_uri)
 
 
 
