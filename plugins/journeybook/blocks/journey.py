@@ -39,11 +39,11 @@ def grid(context: BlockContext) -> MapGrid:
 
 
 def diagram_block(context: BlockContext) -> str:
-    return str(context.renderer.render("mermaid.md", block="diagram", kind="journey", mermaid=journey(model(context))))
+    return str(context.renderer.render("mermaid.md", block="diagram", kind="journey", diagrams=[journey(row) for row in model(context).rows]))
 
 
 def flow_block(context: BlockContext) -> str:
-    return str(context.renderer.render("mermaid.md", block="flow", kind="flow", mermaid=flowchart(model(context))))
+    return str(context.renderer.render("mermaid.md", block="flow", kind="flow", diagrams=[flowchart(model(context))]))
 
 
 def curve_block(context: BlockContext) -> str:

@@ -54,6 +54,7 @@ from journeybook.findings import Severity
 from journeybook.mkdocs_plugin.ahead import Ahead, Job, can_work_ahead
 from journeybook.mkdocs_plugin.config import JourneybookConfig
 from journeybook.mkdocs_plugin.late_files import LateFile
+from journeybook.mkdocs_plugin.place import hide_navigation, highlight_catalog
 from journeybook.mkdocs_plugin.problems import plain_problems
 from journeybook.mkdocs_plugin.unchanged import GeneratedFiles, title_skipped
 from journeybook.model.project import Project, load_project
@@ -110,6 +111,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.ahead_jobs = self.ahead_used = 0
         self.headers: dict[str, Markup] = {}
         """Playbook headers the second process rendered, by page."""
+        self.highlighted: Page | None = None
+        """The navigation entry marked active for the playbook page being rendered."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this event alive across serve's rebuilds, so this sticks."""
@@ -299,6 +302,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     @event_priority(100)  # first, so any plugin reading the finished page sees the whole of it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.highlighted is not None:
+            self.highlighted.active, self.highlighted = False, None
         return self.renderer.placeholders.restore_late(output) if self.renderer is not None else None
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
@@ -306,6 +311,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if journey is not None:
             header = self.headers.pop(page.file.src_uri, None)
             context["journeybook_header"] = header if header is not None else self._header(journey, page.url, config.use_directory_urls)
+            hide_navigation(page)
+            self.highlighted = highlight_catalog(nav)
         return context
 
     def _journey(self, page: Page) -> Journey | None:

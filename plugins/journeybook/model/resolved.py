@@ -22,6 +22,8 @@ class TaxonomyEntry:
     kind: str | None = None
     url_env: str | None = None
     query: str | None = None
+    position: int = 0
+    """Where the entry stands in its taxonomy file: a channel's colour follows it on every page."""
 
 
 @dataclass(frozen=True)

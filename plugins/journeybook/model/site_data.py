@@ -121,7 +121,7 @@ def _entries(path: Path, key: str | None, model: type[E_], wrapper: type[BaseMod
 def _taxonomy(path: Path, model: type[TaxonomyEntryInput], layout: Layout, findings: Findings) -> dict[str, TaxonomyEntry]:
     items, broken = _entries(path, None, model, RootModel[list[model]], layout, findings)  # type: ignore[valid-type]
     entries = {entry_id: TaxonomyEntry(id=entry_id, name=entry_id, description="") for entry_id in broken}
-    entries.update((item.id, TaxonomyEntry(**item.model_dump())) for item in items)
+    entries.update((item.id, TaxonomyEntry(**item.model_dump(), position=index)) for index, item in enumerate(items))
     return entries
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import render_page, views
+from journeybook.render.links import CATALOG_PAGE
 from journeybook.views.kpi_status import Status, status_counts
 
-CATALOG_URI = "journeys/index.md"
+CATALOG_URI = CATALOG_PAGE
 
 
 def kpi_health(context: SiteContext) -> dict[str, dict[Status, int]]:
