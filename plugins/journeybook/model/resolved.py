@@ -6,6 +6,7 @@ owner is a ``Team``, not an id), so views and pages never look anything up again
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -26,12 +27,20 @@ class TaxonomyEntry:
     """Where the entry stands in its taxonomy file: a channel's colour follows it on every page."""
 
 
+EMAIL = re.compile(r"[^@\s<>\"',;:()\[\]]+@[^@\s<>\"',;:()\[\]]+\.[^@\s<>\"',;:()\[\].]{2,}")
+
+
 @dataclass(frozen=True)
 class Team:
     id: str
     name: str
     lead: str
     contact: str
+
+    @property
+    def email(self) -> str | None:
+        """The contact as an address to write to, when it is one (a contact may be a channel name)."""
+        return self.contact if EMAIL.fullmatch(self.contact) else None
 
 
 @dataclass(frozen=True)

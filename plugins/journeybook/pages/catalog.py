@@ -8,6 +8,7 @@ from journeybook.render.links import CATALOG_PAGE
 from journeybook.views.kpi_status import Status, status_counts
 
 CATALOG_URI = CATALOG_PAGE
+LIFECYCLES = ("active", "draft", "retired")
 
 
 def kpi_health(context: SiteContext) -> dict[str, dict[Status, int]]:
@@ -26,7 +27,13 @@ def health_sort_key(counts: dict[Status, int]) -> str:
 
 
 def catalog_page(context: SiteContext) -> list[GeneratedFile]:
+    journeys = views(context).catalog
+    # The filter's choices: only owners, personas and lifecycles some playbook has, by name.
+    owners = sorted({j.owner.id: j.owner for j in journeys if j.owner}.values(), key=lambda team: team.name.casefold())
+    personas = sorted({j.persona.id: j.persona for j in journeys}.values(), key=lambda persona: persona.title.casefold())
+    lifecycles = [stage for stage in LIFECYCLES if any(j.lifecycle == stage for j in journeys)]
     return [render_page(
         context, CATALOG_URI, "catalog.md",
-        journeys=views(context).catalog, kpi_health=kpi_health(context), health_sort_key=health_sort_key,
+        journeys=journeys, kpi_health=kpi_health(context), health_sort_key=health_sort_key,
+        owners=owners, personas=personas, lifecycles=lifecycles,
     )]

@@ -29,9 +29,9 @@ KEYWORDS = ("title", "section", "journey", "acctitle", "accdescr")
 # default colours are unreadable in dark mode; this CSS uses Material's variables (which reach
 # into Mermaid's shadow root) so both palettes work. Task boxes are opaque, so the dashed line
 # Mermaid draws from each task down to its face stays out of the text; the time axis has no
-# arrowhead (Mermaid ends it on the last face). On a laptop and on paper
-# a row scales down to its column (at 1280 px a row of four actions keeps 90% of its size); on
-# a phone it keeps its size and scrolls. No ``#`` in it: Mermaid reads ``#x;`` as an entity.
+# arrowhead (Mermaid ends it on the last face). A row wider than its column scrolls on screen
+# and is scaled to the page when printed (journeybook-print.js). No ``#`` in it: Mermaid reads
+# ``#x;`` as an entity (and an ``@media`` rule in it never reached the drawing).
 JOURNEY_CSS = " ".join((
     ".legend { fill: var(--md-default-fg-color, black); font-size: 14px; }",
     "rect.journey-section { fill: var(--md-primary-fg-color, indigo); stroke: none; }",
@@ -42,7 +42,6 @@ JOURNEY_CSS = " ".join((
     ".task-line { stroke: var(--md-default-fg-color--light, gray); }",
     "line[stroke='black'] { stroke: var(--md-default-fg-color--light, gray); marker-end: none; }",
     "* { font-family: var(--md-mermaid-font-family, sans-serif); }",
-    "@media (min-width: 60em), print { max-width: 100%; height: auto; }",
 ))
 # A moment of truth's heading and actions get a thick outline in the accent colour, besides the
 # star in its name.

@@ -143,8 +143,8 @@ def _section(stage: Stage) -> Section:
 ROW_TASKS = 4
 """At most this many actions share a row of the journey diagram (a stage with more gets a row
 of its own). One diagram of every stage ran to 4,500 px, six screens of sideways scrolling and
-a sixth of its size on paper; a row of four is about 1,000 px, which a laptop's column and a
-printed page show at 70 to 90% of its size."""
+a sixth of its size on paper; a row of four is about 1,000 px: a laptop's column, or three
+quarters of its size on a printed page."""
 
 
 def _rows(journey: Journey, sections: tuple[Section, ...], labels: Labels) -> tuple[JourneyRow, ...]:
