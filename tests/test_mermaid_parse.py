@@ -44,7 +44,7 @@ def parsed_journey(parsed: dict[str, Any]) -> dict[str, Any]:
 
 def node_lines(node: FlowNode) -> list[str]:
     """The lines of a stage's box, as the emitter lays them out (its own markup, author text)."""
-    lines = [one_line(node.name), f"<small>{one_line(node.owner)}</small>"]
+    lines = [one_line(node.name), f"<small>{one_line(node.owner).replace(' ', chr(0xA0))}</small>"]
     return [f"<b>★ {node.moment}</b>", *lines] if node.moment else lines
 
 

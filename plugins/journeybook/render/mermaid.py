@@ -56,7 +56,7 @@ MOMENT_CSS = "rect.section-type-{n}, rect.task-type-{n} {{ stroke: var(--md-acce
 ACTOR_COLOURS = (
     "rgb(31,119,180)", "rgb(255,127,14)", "rgb(44,160,44)", "rgb(214,39,40)", "rgb(148,103,189)", "rgb(140,86,75)",
     "rgb(227,119,194)", "rgb(127,127,127)", "rgb(188,189,34)", "rgb(23,190,207)", "rgb(255,187,120)", "rgb(152,223,138)",
-    "rgb(0,128,128)", "rgb(218,165,32)", "rgb(128,0,64)",
+    "rgb(255,255,255)", "rgb(0,0,128)", "rgb(128,0,0)",
 )
 ACTOR_OUTLINES = (
     "stroke-width: 1px;",
@@ -116,7 +116,9 @@ def journey(row: JourneyRow) -> str:
 
 
 def _node_label(node: FlowNode) -> str:
-    parts = [text(node.name), f"<small>{text(node.owner)}</small>"]
+    # The owning team stays on one line (no-break spaces): Mermaid sizes a box before the
+    # page's font draws it, and a team name wrapped then ("Customer Success") hung out of it.
+    parts = [text(node.name), f"<small>{text(node.owner).replace(' ', '#160;')}</small>"]
     if node.moment:
         parts.insert(0, f"<b>#9733; {text(node.moment)}</b>")
     return "<br>".join(parts)
