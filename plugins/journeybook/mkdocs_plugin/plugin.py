@@ -306,6 +306,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             self.highlighted.active, self.highlighted = False, None
         return self.renderer.placeholders.restore_late(output) if self.renderer is not None else None
 
+    @plain_problems
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
         journey = self._journey(page)
         if journey is not None:
