@@ -204,3 +204,39 @@ def test_screenshots_of_a_playbook_on_desktop_phone_and_paper(built_site: Path, 
                 assert pdf.stat().st_size > 10_000
                 if shutil.which("pdftoppm"):
                     subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(SCREENSHOTS / f"playbook-pdf-{scheme}")], check=True)
+
+
+@pytest.mark.browser
+def test_the_guide_has_a_copy_button_and_field_names_never_break_on_a_phone(built_site: Path) -> None:
+    with serve(built_site) as base, browser(width=PHONE[0], height=PHONE[1]) as context:
+        page = context.new_page()  # type: ignore[attr-defined]
+        page.goto(base + "guides/how-to-write-a-playbook/", wait_until="load")
+        page.locator(".md-code__button[data-md-type='copy']").first.wait_for(state="attached")
+        lines = page.evaluate(
+            "() => [...document.querySelectorAll('article table td:first-child code')].map(c => c.getClientRects().length)"
+        )
+        assert lines and set(lines) == {1}
+
+
+def test_hub_pages_show_what_comes_next_whom_to_write_to_and_how_kpis_stand(built_site: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    def article(path: str) -> Any:
+        return BeautifulSoup((built_site / path).read_text(encoding="utf-8"), "html.parser").select_one("article")
+
+    review = article("review/index.html")
+    due_next = review.find(id="due-next")
+    assert due_next is not None
+    rows = due_next.find_next("table").select("tbody tr")
+    assert len(rows) == 5  # every example playbook is current, so all five are listed, soonest first
+    dues = [row.select("time")[1]["datetime"] for row in rows]
+    assert dues == sorted(dues)
+    team = article("teams/retail-lending/index.html")
+    assert team.select_one("a[href='mailto:retail-lending@example.com']") is not None
+    kpi_rows = team.find(id="kpis").find_next("table").select("tbody tr")
+    assert kpi_rows and all(row.select_one(".jb-badge") for row in kpi_rows)
+    playbook = article("journeys/mortgage-application/index.html")
+    assert [dt.get_text(strip=True) for dt in playbook.select("dl.jb-map-legend dt")] == ["Owned", "Paid", "Earned"]
+    assert playbook.select_one("nav.jb-breadcrumb a")["href"] == "../../journeys/"
+    # The stage sections hold only what the grid does not: phase, systems and KPIs.
+    assert {dt.get_text(strip=True) for dt in playbook.select("dl.jb-stage dt")} <= {"Phase", "Systems", "KPIs"}
