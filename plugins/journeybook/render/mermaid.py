@@ -56,7 +56,7 @@ MOMENT_CSS = "rect.section-type-{n}, rect.task-type-{n} {{ stroke: var(--md-acce
 ACTOR_COLOURS = (
     "rgb(31,119,180)", "rgb(255,127,14)", "rgb(44,160,44)", "rgb(214,39,40)", "rgb(148,103,189)", "rgb(140,86,75)",
     "rgb(227,119,194)", "rgb(127,127,127)", "rgb(188,189,34)", "rgb(23,190,207)", "rgb(255,187,120)", "rgb(152,223,138)",
-    "rgb(255,255,255)", "rgb(0,0,128)", "rgb(128,0,0)",
+    "rgb(255,255,255)", "rgb(255,215,0)", "rgb(255,0,255)",
 )
 ACTOR_OUTLINES = (
     "stroke-width: 1px;",
