@@ -240,3 +240,12 @@ def test_hub_pages_show_what_comes_next_whom_to_write_to_and_how_kpis_stand(buil
     assert playbook.select_one("nav.jb-breadcrumb a")["href"] == "../../journeys/"
     # The stage sections hold only what the grid does not: phase, systems and KPIs.
     assert {dt.get_text(strip=True) for dt in playbook.select("dl.jb-stage dt")} <= {"Phase", "Systems", "KPIs"}
+
+
+def test_kpi_health_tables_are_in_search(built_site: Path) -> None:
+    import json
+
+    docs = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = " ".join(d["text"] for d in docs if d["location"].startswith("kpis/"))
+    # Each KPI's row is indexed once (the lists by owner and by category repeat it and are not).
+    assert text.count("Application abandonment rate") == 1 and "Retail Lending" in text
