@@ -192,7 +192,8 @@ def generate(target: Path, count: int, repo: Path = REPO) -> Path:
             shutil.copytree(source, destination)
         else:
             shutil.copy2(source, destination)
-    shutil.copytree(repo / "content", target / "content", ignore=lambda folder, names: ["journeys"] if Path(folder) == repo / "content" else [])
+    # The example's initiatives act on the example's playbooks, which the generated site does not have.
+    shutil.copytree(repo / "content", target / "content", ignore=lambda folder, names: ["journeys", "initiatives"] if Path(folder) == repo / "content" else [])
     for page in (target / "content").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         page.write_text(EXAMPLE_JOURNEY_LINK.sub("journey-0001.md", text), encoding="utf-8")

@@ -65,14 +65,10 @@ def make_plain(project: Path, target: Path) -> Path:
         destination = docs / page.relative_to(source_docs)
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_text(_plain_page(page.read_text(encoding="utf-8")), encoding="utf-8")
-    (target / "no-overrides").mkdir()
     overrides = {
         "INHERIT": os.path.relpath(project / "mkdocs.yml", target),
         "docs_dir": "docs",
         "site_dir": "site",
-        "strict": False,  # its pages link to the pages our plugin generates, absent here by design
-        "theme": {"custom_dir": "no-overrides"},  # MkDocs needs a folder here; an empty one overrides nothing
-        "extra": {"polyfills": []},
         "plugins": MATERIAL_PLUGINS,
         "nav": _existing(config.get("nav") or [], docs),
     }

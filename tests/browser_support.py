@@ -66,9 +66,12 @@ class PageLog:
 
 @contextmanager
 def browser(color_scheme: str = "light", width: int = 1280, height: int = 900) -> Iterator[object]:
-    """A Playwright browser context in real Chromium; skips when Chromium is not installed."""
+    """A Playwright browser context in real Chromium; fails when Chromium is not installed.
+
+    A browser test that skipped would pass while testing nothing.
+    """
     if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (make test installs it)")
+        pytest.fail("Debian's chromium is not installed (make test installs it)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -17,12 +17,11 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import REPO, copy_project
-from journeybook.render.labels import Labels, load_labels
-from journeybook.read.layout import Layout
 from journeybook.model.project import load_project
 from journeybook.model.resolved import Journey
+from journeybook.read.layout import Layout
+from journeybook.render.labels import Labels, load_labels
 
 # Every character and word that means something in Mermaid's journey or flowchart syntax.
 HOSTILE = [
@@ -83,7 +82,7 @@ def example_journeys() -> dict[str, Journey]:
 
 
 def labels(language: str = "en") -> Labels:
-    return load_labels(REPO / "site_config" / "labels", language)
+    return load_labels(Layout.at(REPO).label_dirs, language)
 
 
 def hostile_journey(tmp_path: Path) -> Journey:
@@ -109,7 +108,7 @@ def mermaid_parse(texts: list[str]) -> list[dict[str, Any]]:
     """Each text as Mermaid's own parser understood it (``tests/mermaid_parse.mjs``)."""
     node = shutil.which("node")
     if node is None or not (REPO / "node_modules/jsdom").is_dir():
-        pytest.skip("Node and the npm packages (npm ci) are needed to run Mermaid's parser")
+        pytest.fail("Node and the npm packages (npm ci) are needed to run Mermaid's parser")
     done = subprocess.run([node, str(REPO / "tests/mermaid_parse.mjs")], input=json.dumps(texts), capture_output=True, text=True, cwd=REPO, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)  # type: ignore[no-any-return]

@@ -20,7 +20,12 @@ def snapshot(site: Path) -> dict[str, bytes]:
 
 
 def leftovers(parent: Path) -> list[str]:
-    return sorted(p.name for p in parent.iterdir() if p.name.startswith((".site-build-", ".site-old-")))
+    return sorted(p.name for p in parent.iterdir() if p.name.startswith((".site-build-", ".site-old-", ".site-live-", ".site-link-")))
+
+
+def modes(site: Path) -> set[tuple[str, str]]:
+    """(kind, octal mode) of every folder and file of a site."""
+    return {("dir" if p.is_dir() else "file", oct(p.stat().st_mode & 0o777)) for p in [site, *site.rglob("*")]}
 
 
 def retitle(project: Path, title: str) -> None:
@@ -50,6 +55,9 @@ def test_a_killed_build_leaves_the_last_good_site_and_its_leftovers_are_cleaned(
     assert journeybook("build", cwd=project).code == 0
     assert leftovers(project) == []
     assert "Retitled while building" in (project / "site/journeys/mortgage-application/index.html").read_text(encoding="utf-8")
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert modes(project / "site") == {("dir", oct(0o755 & ~mask)), ("file", oct(0o644 & ~mask))}
 
 
 def test_a_failed_build_publishes_nothing(project: Path) -> None:
@@ -63,6 +71,15 @@ def test_a_failed_build_publishes_nothing(project: Path) -> None:
     assert "site was left as it was" in result.output
     assert snapshot(project / "site") == before
     assert leftovers(project) == []
+
+
+def test_a_failed_first_build_does_not_claim_a_site_was_kept(project: Path) -> None:
+    path = project / PLAYBOOK
+    path.write_text(path.read_text(encoding="utf-8").replace("\nstages:", "\nstagez:", 1), encoding="utf-8")
+    result = journeybook("build", cwd=project)
+    assert result.code == 1
+    assert "journeybook: build failed; site was not published (there was none before)" in result.output
+    assert not (project / "site").exists() and leftovers(project) == []
 
 
 def test_two_builds_at_once_never_mix_pages(tmp_path: Path) -> None:

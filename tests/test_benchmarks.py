@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from conftest import REPO, run, journeybook
+from conftest import REPO, journeybook, run
 
 
 def test_generated_project_passes_the_strict_check(tmp_path: Path) -> None:

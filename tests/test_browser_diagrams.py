@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from browser_support import OPEN_SHADOW_ROOTS, browser, serve, watch
 from conftest import copy_project, mkdocs_build
 

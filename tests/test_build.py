@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from pathlib import Path
-
 from conftest import REPO, mkdocs_build
 from diagram_support import example_journeys, labels
 from journeybook.views.diagram import diagram_model
@@ -44,13 +43,25 @@ def test_strict_build_fails_on_a_broken_playbook_with_the_check_message(project:
     assert "Traceback" not in result.output
 
 
-def test_strict_build_fails_on_a_warning(project: Path) -> None:
+def test_a_strict_build_publishes_a_warning_instead_of_failing_on_it(project: Path) -> None:
+    """Content health is what the site shows: an overdue review is on the page, not a failed build."""
     path = project / MORTGAGE
     text = path.read_text(encoding="utf-8")
     path.write_text(re.sub(r"^last_reviewed: .*$", "last_reviewed: 2020-01-01", text, count=1, flags=re.M), encoding="utf-8")
     result = mkdocs_build(project)
-    assert result.code != 0
-    assert "WARNING" in result.output and "review overdue" in result.output
+    assert result.code == 0, result.output
+    assert "WARNING" not in result.output and "review overdue" in result.output  # logged at info
+    header = BeautifulSoup((project / "site/journeys/mortgage-application/index.html").read_text(encoding="utf-8"), "html.parser").select_one(".jb-header")
+    assert "Review overdue" in header.get_text()
+    review = BeautifulSoup((project / "site/review/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "Mortgage application" in [a.get_text() for a in review.select("article table a")]
+
+
+def test_a_strict_build_still_fails_on_mkdocs_own_warnings(project: Path) -> None:
+    index = project / "content/index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\nSee [a page that is gone](journeys/no-such-journey.md).\n", encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.code == 1 and "no-such-journey.md" in result.output and "Aborted with 1 warnings in strict mode" in result.output
 
 
 def test_playbook_page_shows_its_verification_plan_linked_to_the_methods(built_site: Path) -> None:
@@ -86,11 +97,20 @@ def test_search_index_holds_the_grid_and_stage_sections_but_not_the_diagram_sour
     assert 'class="jb-table jb-map"' in html and html.count('<pre class="mermaid">') == 1 + rows and "JBHTML" not in html
 
 
-def test_a_missing_asset_stops_the_build_naming_it_and_the_remedy(project: Path) -> None:
+def test_a_site_without_its_own_copy_of_an_asset_serves_the_packaged_one(project: Path) -> None:
     (project / "templates/assets/journeybook-tables.js").unlink()
     result = mkdocs_build(project)
+    assert result.code == 0, result.output
+    served = project / "site/assets/javascripts/journeybook-tables.js"
+    assert served.read_bytes() == (REPO / "templates/assets/journeybook-tables.js").read_bytes()
+
+
+def test_a_missing_mermaid_bundle_stops_the_build_naming_it_and_the_remedy(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - journeybook\n", "  - journeybook:\n      mermaid_js: vendor/mermaid.js\n", 1), encoding="utf-8")
+    result = mkdocs_build(project)
     assert result.code != 0 and "Traceback" not in result.output
-    assert "the table-sorting script is missing at templates/assets/journeybook-tables.js; restore it from the repository" in result.output
+    assert "Mermaid's bundle is missing at vendor/mermaid.js; fix the plugin's 'mermaid_js' option" in result.output
 
 
 def test_page_options_in_a_playbook_reach_the_theme(project: Path) -> None:
@@ -145,18 +165,15 @@ def test_generated_blocks_keep_their_html_whatever_the_raw_html_policy(project: 
     [
         ("catalog.md", "{{ labels.catalog_intro }}", "{{ labels.catalog_intro }", "templates/blocks/catalog.md, line 14: template syntax error: unexpected '}'"),
         ("kpi-health.md", "{{ labels.kpi_health_title }}", "{{ labels.kpi_health_title }} {{ no_such_value.x }}", "templates/blocks/kpi-health.md, line 10: template error: 'no_such_value' is undefined"),
-        ("header.html", "", None, "templates/blocks/header.html is missing"),
+        ("header.html", '<div class="jb-header"', '{% include "gone.html" %}<div class="jb-header"', "templates/blocks/gone.html is missing, in the site and in the installed Journeybook"),
     ],
     ids=["syntax", "undefined", "missing"],
 )
-def test_a_broken_template_stops_the_build_naming_its_file_and_line(project: Path, template: str, old: str, new: str | None, said: str) -> None:
+def test_a_broken_template_stops_the_build_naming_its_file_and_line(project: Path, template: str, old: str, new: str, said: str) -> None:
     path = project / "templates" / "blocks" / template
-    if new is None:
-        path.unlink()
-    else:
-        text = path.read_text(encoding="utf-8")
-        assert text.count(old) == 1
-        path.write_text(text.replace(old, new), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
     result = mkdocs_build(project)
     assert result.code == 1
     assert said in result.output and "Traceback" not in result.output

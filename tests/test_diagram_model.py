@@ -10,8 +10,8 @@ from pathlib import Path
 
 from conftest import copy_project
 from diagram_support import example_journeys, labels, load_journey, write_playbook
-from journeybook.views.diagram import ROW_TASKS, Feeling, diagram_model, tone
 from journeybook.views.curve import emotion_curve, score_y
+from journeybook.views.diagram import ROW_TASKS, Feeling, diagram_model, tone
 from journeybook.views.grid import LANES, map_grid
 
 PLAYBOOK = {

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from journeybook.read.front_matter import YamlProblem, load_yaml, split_markdown
 
 

@@ -13,9 +13,8 @@ import json
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
-
 from browser_support import browser, serve
+from bs4 import BeautifulSoup, Tag
 from conftest import matches_golden
 
 ORDER = ["off-track", "at-risk", "no-data", "on-track"]

@@ -7,14 +7,22 @@ checked in decimal terms (8.8 - 8 is 0.8, never 0.8000000000000007).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
 import pytest
-
-from journeybook.views.kpi_chart import kpi_chart
-from journeybook.views.kpi_status import Point, Reading, Status, Trend, kpi_views, status_of, trend_of
 from journeybook.model.resolved import Journey, Kpi, Persona, Settings, TaxonomyEntry
+from journeybook.views.kpi_chart import kpi_chart
+from journeybook.views.kpi_status import (
+    Point,
+    Reading,
+    Status,
+    Trend,
+    kpi_views,
+    status_of,
+    trend_of,
+)
 
 FILES = TaxonomyEntry("files", "Measurement files", "", kind="files")
 
@@ -86,7 +94,7 @@ def test_views_take_the_overall_series_and_break_segments_down() -> None:
     rows = [("j", "k", f"2025-{m:02d}-01", 10.0 - m / 10, "") for m in range(1, 13)]
     rows += [("j", "k", "2026-01-01", 8.8, ""), ("j", "k", "2026-01-01", 5.0, "web"), ("j", "k", "2025-12-01", 6.0, "web"),
              ("j", "k", "2026-01-01", 99.0, "branch")]
-    views, warnings = kpi_views([_journey(_kpi("k"))], _frame(rows), Settings(), date(2026, 1, 15))
+    views, warnings = kpi_views([_journey(_kpi("k"))], _frame(rows), Settings.of(), date(2026, 1, 15))
     view = views[("j", "k")]
     assert view.overall.latest == Point(date(2026, 1, 1), 8.8)
     assert view.overall.previous == Point(date(2025, 12, 1), 8.8)
@@ -98,7 +106,7 @@ def test_views_take_the_overall_series_and_break_segments_down() -> None:
 
 def test_no_data_segment_only_and_stale_are_warnings_at_the_kpi() -> None:
     rows = [("j", "old", "2025-01-01", 1.0, ""), ("j", "split", "2026-01-01", 1.0, "web")]
-    views, warnings = kpi_views([_journey(_kpi("none"), _kpi("old"), _kpi("split"))], _frame(rows), Settings(stale_measurement_days=62), date(2026, 1, 15))
+    views, warnings = kpi_views([_journey(_kpi("none"), _kpi("old"), _kpi("split"))], _frame(rows), replace(Settings.of(), stale_measurement_days=62), date(2026, 1, 15))
     assert views[("j", "none")].status is Status.NO_DATA and views[("j", "split")].status is Status.NO_DATA
     assert [str(w) for w in warnings] == [
         "content/journeys/j.md: kpis[0]: KPI 'none' has no measurements (no row in data/kpis/ with journey 'j' and kpi 'none')",
@@ -109,13 +117,13 @@ def test_no_data_segment_only_and_stale_are_warnings_at_the_kpi() -> None:
 
 
 def test_without_any_measurement_every_kpi_has_no_data() -> None:
-    views, warnings = kpi_views([_journey(_kpi("k"))], None, Settings(), date(2026, 1, 1))
+    views, warnings = kpi_views([_journey(_kpi("k"))], None, Settings.of(), date(2026, 1, 1))
     assert views[("j", "k")].status is Status.NO_DATA and len(warnings) == 1
 
 
 def test_chart_spans_points_and_target_so_the_target_line_is_inside() -> None:
     rows = [("j", "k", f"2026-0{m}-01", v, "") for m, v in ((1, 12.0), (2, 10.0), (3, 11.0))]
-    views, _ = kpi_views([_journey(_kpi("k", target=8))], _frame(rows), Settings(), date(2026, 3, 15))
+    views, _ = kpi_views([_journey(_kpi("k", target=8))], _frame(rows), Settings.of(), date(2026, 3, 15))
     chart = kpi_chart(views[("j", "k")].overall, 8)
     assert chart is not None
     assert chart.line == "3,3 60,16 117,9.5"  # highest value at the top margin, x evenly spaced

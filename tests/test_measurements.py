@@ -14,9 +14,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from openpyxl import Workbook
-
 from conftest import journeybook, mkdocs_build
+from openpyxl import Workbook
 
 HEADER = "journey,kpi,date,value,segment\n"
 OK = "mortgage-application,time-to-offer,2020-01-01,20,\n"  # a valid row, years before the example data

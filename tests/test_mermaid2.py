@@ -14,7 +14,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from browser_support import OPEN_SHADOW_ROOTS, browser, serve, watch
 from conftest import copy_project, mkdocs_build
 

@@ -11,11 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import matches_golden
 from diagram_support import HOSTILE, example_journeys, hostile_journey, labels
-from journeybook.views.diagram import diagram_model
 from journeybook.render.mermaid import flowchart, journey, text
+from journeybook.views.diagram import diagram_model
 
 # What may appear in a label once escaped: letters, digits, spaces, a little punctuation, and
 # entity codes.

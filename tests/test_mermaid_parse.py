@@ -11,10 +11,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from diagram_support import decode, example_journeys, hostile_journey, labels, mermaid_parse, one_line
-from journeybook.views.diagram import DiagramModel, FlowNode, JourneyRow, Section, diagram_model
+from diagram_support import (
+    decode,
+    example_journeys,
+    hostile_journey,
+    labels,
+    mermaid_parse,
+    one_line,
+)
 from journeybook.render.mermaid import flowchart, journey
+from journeybook.views.diagram import DiagramModel, FlowNode, JourneyRow, Section, diagram_model
 
 
 def section_name(section: Section) -> str:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+
 import pytest
 import yaml
-
 from browser_support import browser, serve, watch
 from conftest import REPO, copy_project, run
 

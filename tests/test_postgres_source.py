@@ -9,14 +9,21 @@ or the variable is not set.
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 from bs4 import BeautifulSoup
-
-from conftest import Result, copy_project, run
+from conftest import Result, copy_project, journeybook, run
+from journeybook.findings import Findings
+from journeybook.measurements import sql
+from journeybook.model.site_data import load_site_data
+from journeybook.read.layout import Layout
 from pg_support import Server, free_port, postgres_bin, postgres_server
 
 VARIABLE = "JB_TEST_WAREHOUSE_URL"
@@ -83,7 +90,7 @@ def test_a_missing_variable_is_an_error_naming_it(tmp_path: Path) -> None:
 def server() -> Iterator[Server]:
     binaries = postgres_bin()
     if binaries is None:
-        pytest.skip("PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb); `make test` installs Debian's postgresql")
+        pytest.fail("PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb); `make test` installs Debian's postgresql")
     with postgres_server(binaries) as running:
         running.execute(
             "CREATE TABLE kpi_measurements (journey text, kpi text, date date, value numeric, segment text)",
@@ -134,3 +141,87 @@ def test_a_query_returning_other_columns_is_an_error(tmp_path: Path, server: Ser
 def test_a_failing_query_is_an_error_with_the_database_message(tmp_path: Path, server: Server) -> None:
     query = "SELECT journey, kpi, date, value, segment FROM no_such_table"
     assert """@: the query of source 'warehouse' failed: relation "no_such_table" does not exist""" in failed_build(tmp_path, server.url, "query", query)
+
+
+def limited(project: Path, connect: int = 1, query: int = 1) -> Path:
+    """The warehouse source (the last entry of data-sources.yml) with short time limits."""
+    sources = project / "site_config/data-sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8") + f"  connect_timeout: {connect}\n  query_timeout: {query}\n", encoding="utf-8")
+    return project
+
+
+@contextmanager
+def silent_server() -> Iterator[int]:
+    """A local server that accepts every connection and never says a word; yields its port."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    accepted: list[socket.socket] = []
+
+    def accept() -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                accepted.append(listener.accept()[0])
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield int(listener.getsockname()[1])
+    finally:
+        listener.close()
+        for connection in accepted:
+            connection.close()
+
+
+def test_a_server_that_accepts_and_never_answers_is_a_located_error(tmp_path: Path) -> None:
+    project = limited(sql_project(tmp_path))
+    with silent_server() as port:
+        result = journeybook("check", cwd=project, env={VARIABLE: f"postgresql+psycopg://journeybook@127.0.0.1:{port}/postgres"})
+    assert result.code == 1, result.output
+    where = WHERE.format(line=source_line(project, "url_env"), key="url_env")
+    assert (
+        f"error: {where}: cannot connect to the database of source 'warehouse' (URL from {VARIABLE}): "
+        "connection timeout expired; no KPI table is built until it answers (connect_timeout: 1 s)"
+    ) in result.stdout.splitlines()
+
+
+def test_the_deadline_holds_for_a_driver_that_ignores_the_time_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the driver's own options, the wait for the worker thread still ends the run."""
+    project = limited(sql_project(tmp_path))
+    monkeypatch.setattr(sql, "_time_limits", lambda source, url: {})
+    monkeypatch.setattr(sql, "DEADLINE_GRACE", 0)
+    layout = Layout.at(project)
+    findings = Findings()
+    site = load_site_data(layout, findings)
+    with silent_server() as port:
+        monkeypatch.setenv(VARIABLE, f"postgresql+psycopg://journeybook@127.0.0.1:{port}/postgres")
+        assert sql.read_sql_source(site.sources["warehouse"], layout, findings) is None
+    assert [str(f) for f in findings.items] == [
+        f"site_config/data-sources.yml:{source_line(project, 'url_env')}: [1].url_env: the database of source 'warehouse' did not "
+        "accept the connection in time (connect_timeout: 1 s, set on the source in site_config/data-sources.yml); "
+        "check that the server answers, or raise the limit"
+    ]
+
+
+def test_a_port_that_is_not_a_number_is_a_located_error(tmp_path: Path) -> None:
+    project = sql_project(tmp_path)
+    result = journeybook("check", cwd=project, env={VARIABLE: "postgresql+psycopg://journeybook:secret@127.0.0.1:fivefour/postgres"})
+    assert result.code == 1, result.output
+    where = WHERE.format(line=source_line(project, "url_env"), key="url_env")
+    assert (
+        f"error: {where}: the value of {VARIABLE} is not a usable SQLAlchemy URL (is its port a number?) "
+        "(e.g. postgresql+psycopg://user:password@host:5432/database)"
+    ) in result.stdout.splitlines()
+    assert "secret" not in result.output and "fivefour" not in result.output
+
+
+@pytest.mark.postgres
+def test_a_query_slower_than_its_limit_is_cancelled_with_a_located_error(tmp_path: Path, server: Server) -> None:
+    project = limited(sql_project(tmp_path, "SELECT journey, kpi, date, value, segment FROM kpi_measurements, pg_sleep(30)"))
+    result = journeybook("check", cwd=project, env={VARIABLE: server.url})
+    assert result.code == 1, result.output
+    where = WHERE.format(line=source_line(project, "query"), key="query")
+    assert (
+        f"error: {where}: the query of source 'warehouse' failed: canceling statement due to statement timeout (query_timeout: 1 s)"
+    ) in result.stdout.splitlines()
+    assert server.execute("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid()") == [(0,)]

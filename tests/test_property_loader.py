@@ -12,14 +12,13 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from journeybook.findings import Findings
-from journeybook.read.front_matter import YamlProblem, decode, split_markdown
 from journeybook.model.inputs import PlaybookInput
 from journeybook.model.resolve import JourneyResolver
 from journeybook.model.resolved import Persona, TaxonomyEntry, Team
 from journeybook.model.site_data import SiteData
 from journeybook.model.validation import validate
+from journeybook.read.front_matter import YamlProblem, decode, split_markdown
 
 SITE = SiteData(
     phases={i: TaxonomyEntry(i, i.title(), "") for i in ("before", "during", "after")},

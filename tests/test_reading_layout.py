@@ -238,8 +238,8 @@ def test_hub_pages_show_what_comes_next_whom_to_write_to_and_how_kpis_stand(buil
     playbook = article("journeys/mortgage-application/index.html")
     assert [dt.get_text(strip=True) for dt in playbook.select("dl.jb-map-legend dt")] == ["Owned", "Paid", "Earned"]
     assert playbook.select_one("nav.jb-breadcrumb a")["href"] == "../../journeys/"
-    # The stage sections hold only what the grid does not: phase, systems and KPIs.
-    assert {dt.get_text(strip=True) for dt in playbook.select("dl.jb-stage dt")} <= {"Phase", "Systems", "KPIs"}
+    # The stage sections hold what the grid does not (phase, systems, KPIs) and the initiatives acting on the stage.
+    assert {dt.get_text(strip=True) for dt in playbook.select("dl.jb-stage dt")} <= {"Phase", "Initiatives", "Systems", "KPIs"}
 
 
 def test_kpi_health_tables_are_in_search(built_site: Path) -> None:

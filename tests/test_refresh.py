@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-
 from conftest import TODAY
-from journeybook.read.layout import Layout
 from journeybook.model.project import Project, load_project
 from journeybook.model.refresh import Inputs, refresh
+from journeybook.read.layout import Layout
 
 MORTGAGE = "content/journeys/mortgage-application.md"
 

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, TODAY, journeybook, mkdocs_build
 from journeybook.read.front_matter import read_markdown
 
@@ -59,7 +58,7 @@ def test_new_playbook_passes_the_strict_check_and_explains_its_fields(small: Pat
 def test_a_title_with_quotes_and_colons_is_written_as_typed(small: Path) -> None:
     title = 'Mortgage "fast track": #1 & <more>'
     assert new_playbook(small, "--title", title, "--id", "fast-track").code == 0
-    source = read_markdown(small / "content/journeys/fast-track.md")
+    source = read_markdown(small / "content/journeys/fast-track.md", small)
     assert source.front_matter is not None and source.front_matter.data["title"] == title
 
 
@@ -112,7 +111,7 @@ def test_in_a_terminal_it_asks_for_what_is_missing(small: Path) -> None:
     assert "Owning team (retail-lending) [retail-lending]:" in done.stdout
     assert "did you mean 'retail-lending'?" in done.stderr
     assert "Persona (first-time-buyer) [first-time-buyer]:" in done.stdout
-    written = read_markdown(small / "content/journeys/home-internet-outage.md").front_matter
+    written = read_markdown(small / "content/journeys/home-internet-outage.md", small).front_matter
     assert written is not None and written.data["owner"] == "retail-lending"
 
 
@@ -144,7 +143,7 @@ def test_a_new_persona_can_be_used_by_a_new_playbook(small: Path) -> None:
 
 
 def test_a_new_playbook_builds_into_the_example_site(project: Path) -> None:
-    front = read_markdown(project / "content/journeys/mortgage-application.md").front_matter
+    front = read_markdown(project / "content/journeys/mortgage-application.md", project).front_matter
     assert front is not None
     result = journeybook("new", "playbook", "--title", "Open a savings account", "--owner", front.data["owner"], "--persona", front.data["persona"], cwd=project)
     assert result.code == 0, result.output

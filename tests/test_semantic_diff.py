@@ -7,7 +7,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, journeybook
 from journeybook.render.markdown import code, escape_markdown
 
@@ -179,6 +178,21 @@ def test_a_playbook_broken_at_the_base_is_named_not_a_crash(repo: Path) -> None:
     assert "Traceback" not in result.output
 
 
+def test_a_playbook_moved_and_broken_at_head_is_unreadable_not_removed(repo: Path) -> None:
+    write(repo, {"outage.md": OUTAGE, "renewal.md": MORTGAGE_BEFORE})
+    commit(repo, "base")
+    broken = OUTAGE.replace("stages:", "stages: [", 1)
+    write(repo, {"outage.md": None, "connectivity/home-outage.md": broken, "renewal.md": None, "other.md": BROKEN})
+    result = journeybook("diff", "HEAD", cwd=repo)
+    assert result.code == 0, result.output
+    out = result.stdout
+    assert "> - `content/journeys/connectivity/home-outage.md` at `working tree`: line " in out
+    assert "home-outage" not in out.split("> [!WARNING]")[0]
+    removed = out.split("Removed playbooks", 1)[1]
+    assert "Mortgage application" in removed, "a playbook removed while an unrelated file broke is still removed"
+    assert "Home internet outage" not in removed
+
+
 def test_no_change_says_so(repo: Path) -> None:
     write(repo, {"outage.md": OUTAGE})
     commit(repo, "base")
@@ -202,7 +216,9 @@ def test_an_unknown_revision_is_a_usage_error(repo: Path) -> None:
     [
         ("*bold* _it_ `code`", r"\*bold\* \_it\_ \`code\`"),
         ("[link](http://x) ![img](y)", r"\[link\](http://x) \!\[img\](y)"),
-        ("<script>&amp; a|b ~~x~~ #1", "\\<script\\>\\&amp; a\\|b \\~\\~x\\~\\~ \\#\u20601"),
+        ("<script>&amp; a|b ~~x~~ #1", "\\<script\\>\\&amp; a\\|b \\~\\~\u2060x\\~\\~ \\#\u20601"),
+        ("see GH-7, gh-8, !12, &3, $4, ~bug, %v1", "see GH\u2060-7, gh\u2060-8, \\!\u206012, \\&\u20603, $\u20604, \\~\u2060bug, %\u2060v1"),
+        ("20% of GH-team and ENGH-7 cost $", "20% of GH-team and ENGH-7 cost $"),
         ("ask @retail-team, not jane@example.com", "ask @\u2060retail-team, not jane@example.com"),
         ("two\nlines\r\n  here", "two lines here"),
         ("back\\slash", "back\\\\slash"),
@@ -217,3 +233,13 @@ def test_code_spans_cannot_be_closed_early() -> None:
     assert code("content/x.md") == "`content/x.md`"
     assert code("a`b") == "``a`b``"
     assert code("`edge``") == "``` `edge`` ```"
+
+
+def test_a_link_out_of_the_project_is_compared_as_git_stores_it_never_read(repo: Path) -> None:
+    write(repo, {"outage.md": OUTAGE})
+    commit(repo, "base")
+    (repo / "content/journeys/secret.md").symlink_to("/etc/passwd")
+    result = journeybook("diff", "HEAD", cwd=repo)
+    assert result.code == 0, result.output
+    assert "root:" not in result.output
+    assert "> - `content/journeys/secret.md` at `working tree`: line 1: has no front matter" in result.stdout

@@ -13,14 +13,13 @@ import socket
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
-
 from conftest import TODAY, mkdocs_build
 from journeybook.read.front_matter import read_markdown
 
@@ -101,7 +100,7 @@ def _rename_team(owners: Path, team_id: str, new_name: str) -> None:
 
 def test_preview_shows_errors_on_the_page_and_reloads_on_data_and_config(project: Path, served: tuple[str, subprocess.Popen[str], Path]) -> None:
     base, server, log = served
-    front = read_markdown(project / PLAYBOOK).front_matter
+    front = read_markdown(project / PLAYBOOK, project).front_matter
     assert front is not None
     owner = front.data["owner"]
 

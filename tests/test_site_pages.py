@@ -16,10 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-
 from conftest import REPO, copy_project, mkdocs_build, run
 from journeybook.authoring.schema import SCHEMAS, build_schema
 

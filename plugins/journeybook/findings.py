@@ -7,12 +7,35 @@ did you mean ...?)``. Rules have stable ids so tests and tooling can match on th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from enum import Enum
 from typing import Iterable, Sequence
 
+from journeybook.errors import OutsideProject
+from journeybook.lookalikes import odd_characters_note, plain_id, visible
+
 MAX_LISTED = 12
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Control characters (newlines and ANSI escapes included), line separators and bidi controls."""
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that could start a new log line or a terminal command escaped.
+
+    Findings quote what authors wrote (a CSV cell, a key, a file name). A raw newline there
+    would let a cell print a line GitHub reads as a workflow command (``::error ...``), an ANSI
+    sequence would rewrite the terminal; shown as ``\\n`` or ``\\x1b`` they are only text.
+    Escaping twice changes nothing, so a finding rebuilt from another stays the same.
+    """
+    return _UNPRINTABLE.sub(_escaped, text)
 
 
 class Severity(str, Enum):
@@ -33,6 +56,11 @@ class Finding:
     message: str
     rule: str
     severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        """Every way a finding is shown (text, GitHub, GitLab, JSON, MkDocs' log) starts here."""
+        for name in ("file", "field", "message"):
+            object.__setattr__(self, name, printable(getattr(self, name)))
 
     @property
     def location(self) -> str:
@@ -79,19 +107,34 @@ def allowed_hint(found: str, allowed: Sequence[str]) -> str:
     listed = ", ".join(allowed[:MAX_LISTED])
     if len(allowed) > MAX_LISTED:
         listed += f", ... ({len(allowed)} in all)"
-    close = get_close_matches(found, list(allowed), n=1, cutoff=0.6)
+    note = odd_characters_note(found)
+    lead = f"{note}; " if note else ""
+    meant = plain_id(found) if note else ""
+    close = [meant] if meant in allowed else get_close_matches(found, list(allowed), n=1, cutoff=0.6)
     if close:
-        return f"(allowed: {listed}; did you mean '{close[0]}'?)"
-    return f"(allowed: {listed})"
+        return f"({lead}allowed: {listed}; did you mean '{close[0]}'?)"
+    return f"({lead}allowed: {listed})"
 
 
 def not_allowed(found: str, allowed: Sequence[str]) -> str:
     """Message for a value outside a fixed set or taxonomy."""
-    return f"'{found}' is not allowed {allowed_hint(found, allowed)}"
+    return f"'{visible(found)}' is not allowed {allowed_hint(found, allowed)}"
+
+
+def invalid_id(value: str, what: str = "") -> str:
+    """Message for text that is not an id: the characters that make it so, and the id meant."""
+    suggestion = plain_id(value)
+    hint = f"; did you mean '{suggestion}'?" if suggestion and suggestion != value else ""
+    note = odd_characters_note(value)
+    because = f": {note}" if note else ""
+    kind = f"{what} " if what else ""
+    return f"'{visible(value)}' is not a valid {kind}id{because} (allowed: lowercase letters, digits, '-' and '_'{hint})"
 
 
 def unreadable(problem: OSError) -> str:
     """Why a file could not be read, in words an author can act on."""
+    if isinstance(problem, OutsideProject):
+        return f"{problem.strerror}; {problem.remedy}"
     if isinstance(problem, PermissionError):
         hint = "check its permissions"
     elif isinstance(problem, FileNotFoundError):

@@ -52,10 +52,10 @@
   else enhance();
 })();
 
-/* Journeybook: filter forms, as progressive enhancement only (the KPI health page).
+/* Journeybook: filter forms, as progressive enhancement only (the KPI health and initiatives pages).
    A form with data-jb-filter is hidden in the HTML, whose grouped sections already let a
    reader find KPIs by owner or category without script. When this runs it shows the form;
-   each <select data-filter="NAME"> keeps only the rows whose data-NAME matches (empty: all)
+   each <select data-filter="NAME"> keeps only the rows whose data-NAME holds it (empty: all)
    in the tables of the enclosing [data-jb-filter-scope], hides [data-jb-filter-group]
    sections left empty, writes "{shown} of {total}" into the form's <output>, and sets every
    [data-jb-filter-count=GROUP] (a group's heading, the summary at the top) to the rows still
@@ -71,7 +71,10 @@
     var rows = scope.querySelectorAll("[data-jb-filter-group] tbody tr");
     var shown = 0;
     Array.prototype.forEach.call(rows, function (row) {
-      var match = chosen.every(function (c) { return !c.value || row.getAttribute("data-" + c.name) === c.value; });
+      // A row may carry several space-separated values (an initiative acting on two journeys).
+      var match = chosen.every(function (c) {
+        return !c.value || (row.getAttribute("data-" + c.name) || "").split(" ").indexOf(c.value) !== -1;
+      });
       row.hidden = !match;
       if (match) shown += 1;
     });

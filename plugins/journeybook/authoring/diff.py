@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path, PurePosixPath
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence, TypeVar
 
-from journeybook.findings import Finding
+from pydantic import BaseModel
+
+from journeybook.findings import Finding, unreadable
 from journeybook.model.inputs import (
     KpiInput,
     PlaybookInput,
@@ -29,6 +32,10 @@ from journeybook.read.revisions import Sources
 from journeybook.render.markdown import MarkdownRenderer
 from journeybook.render.templates import _format_number
 
+if TYPE_CHECKING:
+    from journeybook.authoring.initiative_diff import InitiativeDiff
+
+M = TypeVar("M", bound=BaseModel)
 TEMPLATE = "semantic-diff.md"
 DIRECTIONS = {"up": "higher is better", "down": "lower is better"}
 NOBODY = "nobody"
@@ -83,24 +90,35 @@ class SemanticDiff:
     removed: tuple[PlaybookSummary, ...] = ()
     changed: tuple[PlaybookChanges, ...] = ()
     unreadable: tuple[Unreadable, ...] = field(default=())
+    initiatives: InitiativeDiff | None = None
+    """Initiatives added, removed or changed (``journeybook.authoring.initiative_diff``)."""
 
     @property
     def empty(self) -> bool:
-        return not (self.added or self.removed or self.changed or self.unreadable)
+        quiet = self.initiatives is None or self.initiatives.empty
+        return quiet and not (self.added or self.removed or self.changed or self.unreadable)
 
 
-def snapshot(path: str, raw: bytes) -> Snapshot:
-    """Parse one file the way ``check`` does, keeping only the first problem if it is broken."""
-    stem = PurePosixPath(path).stem
+def read_model(path: str, raw: bytes | OSError, model: type[M]) -> tuple[M | None, Finding | None]:
+    """Parse one file's front matter the way ``check`` does: the model, or the first problem."""
     try:
+        if isinstance(raw, OSError):
+            raise YamlProblem(1, 1, unreadable(raw))
         source = split_markdown(Path(path), decode(raw))
     except YamlProblem as problem:
-        return Snapshot(path, stem, problem=problem_finding(path, problem))
+        return None, problem_finding(path, problem)
     if source.front_matter is None:
-        return Snapshot(path, stem, problem=Finding(path, 1, 1, "", "has no front matter", rule="schema"))
-    playbook, findings = validate(PlaybookInput, source.front_matter, path)
+        return None, Finding(path, 1, 1, "", "has no front matter", rule="schema")
+    value, findings = validate(model, source.front_matter, path)
+    return value, (findings[0] if value is None else None)
+
+
+def snapshot(path: str, raw: bytes | OSError) -> Snapshot:
+    """One playbook file, keeping only the first problem if it is broken."""
+    stem = PurePosixPath(path).stem
+    playbook, problem = read_model(path, raw, PlaybookInput)
     if playbook is None:
-        return Snapshot(path, stem, problem=findings[0])
+        return Snapshot(path, stem, problem=problem)
     return Snapshot(path, playbook.id or stem, playbook=playbook)
 
 
@@ -219,6 +237,23 @@ def _by_id(snapshots: Sequence[Snapshot]) -> dict[str, Snapshot]:
     return found
 
 
+def _may_be(item: Snapshot, raw: bytes, unreadable: list[tuple[Snapshot, bytes]]) -> bool:
+    """Whether a playbook missing at one side may be a file that side cannot read.
+
+    A playbook moved and broken in the same change is not removed (nor one broken before and
+    fixed while moved added): it is named as unreadable instead. Files are paired the way git
+    pairs a rename: the same path, id or file name, or at least half of their lines in common.
+    """
+    lines = raw.splitlines()
+    for other, other_raw in unreadable:
+        if other.path == item.path or other.id == item.id or PurePosixPath(other.path).name == PurePosixPath(item.path).name:
+            return True
+        matcher = SequenceMatcher(None, lines, other_raw.splitlines(), autojunk=False)
+        if matcher.real_quick_ratio() >= 0.5 and matcher.quick_ratio() >= 0.5 and matcher.ratio() >= 0.5:
+            return True
+    return False
+
+
 def semantic_diff(base: Sources, head: Sources, base_label: str, head_label: str) -> SemanticDiff:
     """Compare every playbook of two versions; playbooks are matched by id, so a move is no loss."""
     old = [snapshot(path, raw) for path, raw in sorted(base.items())]
@@ -229,10 +264,11 @@ def semantic_diff(base: Sources, head: Sources, base_label: str, head_label: str
         for item in items
         if item.problem is not None
     )
-    broken_paths = {u.path for u in unreadable}
     old_ids, new_ids = _by_id(old), _by_id(new)
-    added = tuple(_summary(s) for i, s in new_ids.items() if i not in old_ids and s.path not in broken_paths)
-    removed = tuple(_summary(s) for i, s in old_ids.items() if i not in new_ids and s.path not in broken_paths)
+    broken_old = [(s, base[s.path]) for s in old if s.problem is not None]
+    broken_new = [(s, head[s.path]) for s in new if s.problem is not None]
+    added = tuple(_summary(s) for i, s in new_ids.items() if i not in old_ids and not _may_be(s, head[s.path], broken_old))
+    removed = tuple(_summary(s) for i, s in old_ids.items() if i not in new_ids and not _may_be(s, base[s.path], broken_new))
     changed = []
     for playbook_id, now in new_ids.items():
         was = old_ids.get(playbook_id)
@@ -247,5 +283,5 @@ def semantic_diff(base: Sources, head: Sources, base_label: str, head_label: str
     return SemanticDiff(base_label, head_label, added, removed, tuple(changed), unreadable)
 
 
-def render_markdown(diff: SemanticDiff, templates_dir: Path) -> str:
-    return MarkdownRenderer(templates_dir).render(TEMPLATE, diff=diff)
+def render_markdown(diff: SemanticDiff, template_dirs: Sequence[Path]) -> str:
+    return MarkdownRenderer(template_dirs).render(TEMPLATE, diff=diff)

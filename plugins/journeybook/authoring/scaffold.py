@@ -1,4 +1,4 @@
-"""Starting files for CX owners: a playbook, a persona or a team, valid and explained.
+"""Starting files for CX owners: a playbook, a persona, a team or an initiative, valid and explained.
 
 A blank file is where non-programmers get stuck, and a copied playbook carries someone else's
 mistakes. A scaffold is the smallest file that passes ``journeybook check``, with a plain-words
@@ -19,7 +19,8 @@ from typing import Sequence
 from pydantic import BaseModel
 
 from journeybook.errors import UsageError
-from journeybook.findings import Findings, not_allowed
+from journeybook.findings import Findings, invalid_id, not_allowed
+from journeybook.model.initiative_inputs import InitiativeInput
 from journeybook.model.inputs import (
     SLUG_PATTERN,
     OwnersFile,
@@ -28,10 +29,15 @@ from journeybook.model.inputs import (
 )
 from journeybook.model.site_data import load_site_data
 from journeybook.model.validation import validate
-from journeybook.read.front_matter import YamlProblem, load_yaml, split_markdown
+from journeybook.read.front_matter import (
+    YamlDocument,
+    YamlProblem,
+    load_yaml,
+    split_markdown,
+)
 from journeybook.read.layout import Layout
 
-KINDS = ("playbook", "persona", "team")
+KINDS = ("playbook", "persona", "team", "initiative")
 FIRST_STAGE = "first-step"
 PREFERRED_CHANNEL = "web"
 _TEAM_ITEM = re.compile(r"^([ \t]*)-[ \t]+id:", re.MULTILINE)
@@ -45,16 +51,14 @@ class Vocabulary:
     personas: tuple[str, ...]
     phases: tuple[str, ...]
     channels: tuple[str, ...]
+    journeys: tuple[str, ...] = ()
+    """Playbook ids, from their file names (an initiative names the journeys it acts on)."""
 
     @classmethod
     def of(cls, layout: Layout) -> Vocabulary:
         site = load_site_data(layout, Findings())
-        return cls(tuple(site.teams), tuple(site.personas), tuple(site.phases), tuple(site.channels))
-
-
-def slugify(text: str) -> str:
-    """An id suggested from a title: 'Mortgage application' -> 'mortgage-application'."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80].strip("-")
+        journeys = tuple(path.stem for path in layout.playbook_files())
+        return cls(tuple(site.teams), tuple(site.personas), tuple(site.phases), tuple(site.channels), journeys)
 
 
 def quoted(text: str) -> str:
@@ -63,10 +67,8 @@ def quoted(text: str) -> str:
 
 
 def check_id(value: str, what: str) -> str:
-    if not re.match(SLUG_PATTERN, value):
-        suggestion = slugify(value)
-        hint = f"; did you mean '{suggestion}'?" if suggestion else ""
-        raise UsageError(f"'{value}' is not a valid {what} id (allowed: lowercase letters, digits, '-' and '_'{hint})")
+    if not re.fullmatch(SLUG_PATTERN, value):
+        raise UsageError(invalid_id(value, what))
     return value
 
 
@@ -97,8 +99,8 @@ def playbook_text(*, title: str, owner: str, persona: str, vocabulary: Vocabular
     text = f"""---
 # A playbook describes one customer journey: the steps a customer takes to reach a goal.
 # Lines starting with '#' are notes for you: they are ignored, delete them when you like.
-# Run `journeybook check` after each change; the guide "How to write a playbook" explains
-# every field in detail.
+# Run `journeybook check` after each change; the site's "Field reference" page lists every
+# field.
 title: {quoted(title)}  # the journey's name, as readers see it
 description: "Where the journey starts and where it ends, in one line."  # shown in the catalog and in search
 persona: {persona}  # who the journey is for: a page in content/personas/
@@ -168,6 +170,35 @@ Tell the persona's story here: their situation, their day, what they care about.
     return text
 
 
+def initiative_text(*, title: str, owner: str, journey: str) -> str:
+    """An initiative at the idea stage, acting on one journey; KPIs and dates as examples."""
+    text = f"""---
+# An initiative: what the company does to close a gap a journey map shows (a fix, a redesign,
+# an experiment), and how its effect is measured. Lines starting with '#' are notes for you.
+# The guide "How to write a playbook" (section Initiatives) explains every field.
+title: {quoted(title)}  # the initiative's name, as readers see it
+owner: {owner}  # the team running it (a team id from data/owners.yml)
+status: idea  # idea, planned, running, done or dropped
+hypothesis: "What the change should do for customers, and why you believe it will."
+journeys:  # where it acts: at least one playbook id
+  - journey: {journey}
+    # stages: [a-stage-id]  # leave out to act on every stage of the journey
+# kpis:  # what it should move: a KPI of one of the playbooks (remove the '# ' to use them)
+#   - journey: {journey}
+#     kpi: a-kpi-id
+#     expect: improve  # improve (in the KPI's direction), worsen (a cost you accept) or hold
+# started: 2026-01-01  # the day it started (YYYY-MM-DD); the baseline is the newest measurement before it
+# ended: 2026-06-30  # not before started
+# result: "What happened, in plain words; write it when the initiative is done."
+---
+
+Describe the initiative here: the gap it closes, what changes for customers and how you will
+know it worked.
+"""
+    _ensure_valid(text, InitiativeInput, "the new initiative")
+    return text
+
+
 def team_entry(*, team_id: str, name: str, lead: str, contact: str, indent: str = "  ") -> str:
     """One team as a YAML list item, at the indentation the owners file already uses."""
     inner = indent + "  "
@@ -188,20 +219,43 @@ def create(path: Path, text: str, layout: Layout) -> Path:
 OWNERS_HEADER = "# Teams that own journeys, stages, KPIs and verification methods.\nteams:\n"
 
 
+def _without_empty_flow_list(current: str, document: YamlDocument) -> str:
+    """``teams: []`` (or ``teams:`` with nothing) as ``teams:``, so block items can follow it.
+
+    Written as text, so a comment after the brackets and every other line stay as they are.
+    """
+    teams = document.data.get("teams") if isinstance(document.data, dict) else None
+    position = document.values.get(("teams",))
+    if teams != [] or position is None:
+        return current
+    lines = current.splitlines(keepends=True)
+    line = lines[position.line - 1]
+    start = position.column - 1
+    end = line.find("]", start)
+    if line[start : start + 1] != "[" or end < 0:
+        return current
+    lines[position.line - 1] = line[:start].rstrip() + line[end + 1 :]
+    return "".join(lines)
+
+
 def append_team(layout: Layout, *, team_id: str, name: str, lead: str, contact: str) -> Path:
     """Add a team at the end of ``data/owners.yml`` as text, so its comments stay as they are."""
     path = layout.owners_file
     current = path.read_text(encoding="utf-8") if path.is_file() else OWNERS_HEADER
     if current and not current.endswith("\n"):
         current += "\n"
+    rel = layout.rel(path)
+    try:
+        current = _without_empty_flow_list(current, load_yaml(current))
+    except YamlProblem as problem:
+        raise UsageError(f"{rel}:{problem.line}: {problem.message}; fix it first (nothing was changed)") from None
     items = _TEAM_ITEM.findall(current)
     entry = team_entry(team_id=team_id, name=name, lead=lead, contact=contact, indent=items[-1] if items else "  ")
     updated = current + entry
-    rel = layout.rel(path)
     try:
         document = load_yaml(updated)
     except YamlProblem as problem:
-        raise UsageError(f"{rel}:{problem.line}: {problem.message}; fix it first (nothing was changed)") from None
+        raise UsageError(f"cannot add the team to {rel} safely (line {problem.line}: {problem.message}); add it by hand:\n{entry}") from None
     owners, findings = validate(OwnersFile, document, rel)
     if owners is None:
         first = findings[0]

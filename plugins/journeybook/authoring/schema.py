@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, RootModel
 
+from journeybook.model.initiative_inputs import InitiativeInput
 from journeybook.model.inputs import (
     DataSourceInput,
     MethodInput,
@@ -31,6 +32,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "verification-methods.schema.json": (RootModel[list[MethodInput]], "Journeybook verification methods"),
     "data-sources.schema.json": (RootModel[list[DataSourceInput]], "Journeybook data sources"),
     "settings.schema.json": (SettingsInput, "Journeybook site settings"),
+    "initiative.schema.json": (InitiativeInput, "Journeybook initiative front matter"),
 }
 
 

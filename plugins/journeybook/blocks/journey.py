@@ -13,10 +13,11 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from journeybook.blocks.context import BlockContext
-from journeybook.render.mermaid import flowchart, journey
+from journeybook.render.mermaid_limits import Fitted, fit_flow, fit_journey
 from journeybook.views.curve import emotion_curve
 from journeybook.views.diagram import DiagramModel, diagram_model
 from journeybook.views.grid import MapGrid, map_grid
+from journeybook.views.initiatives import INITIATIVE_VIEWS, InitiativeViews
 
 
 def model(context: BlockContext) -> DiagramModel:
@@ -35,15 +36,22 @@ def lane_cells(context: BlockContext) -> dict[str, list[Markup]]:
 
 
 def grid(context: BlockContext) -> MapGrid:
-    return context.shared("map_grid", lambda: map_grid(context.journey))
+    """The map grid, with a lane of the initiatives acting on the journey when there are any."""
+    initiatives: InitiativeViews = context.views.get(INITIATIVE_VIEWS) or InitiativeViews()
+    return context.shared("map_grid", lambda: map_grid(context.journey, tuple(initiatives.acting_on(context.journey.id))))
+
+
+def _mermaid_block(context: BlockContext, block: str, kind: str, fitted: Fitted) -> str:
+    """The diagram as the pinned Mermaid can draw it (``render.mermaid_limits``), with a note when it is not the full one."""
+    return str(context.renderer.render("mermaid.md", block=block, kind=kind, diagrams=fitted.diagrams, not_drawn=fitted.problem, simplified=fitted.simplified))
 
 
 def diagram_block(context: BlockContext) -> str:
-    return str(context.renderer.render("mermaid.md", block="diagram", kind="journey", diagrams=[journey(row) for row in model(context).rows]))
+    return _mermaid_block(context, "diagram", "journey", fit_journey(model(context)))
 
 
 def flow_block(context: BlockContext) -> str:
-    return str(context.renderer.render("mermaid.md", block="flow", kind="flow", diagrams=[flowchart(model(context))]))
+    return _mermaid_block(context, "flow", "flow", fit_flow(model(context)))
 
 
 def curve_block(context: BlockContext) -> str:

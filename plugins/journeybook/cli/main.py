@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from journeybook.cli.commands import COMMANDS
-from journeybook.errors import UsageError
+from journeybook.errors import BuildProblem, UsageError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="journeybook", description="Check, build and compare customer-journey playbooks.")
+    parser = argparse.ArgumentParser(prog="journeybook", description="Start, check, build and compare customer-journey playbook sites.")
     parser.add_argument("--root", type=Path, default=None, help="project folder (the one holding mkdocs.yml); default: found from the current folder")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in COMMANDS:
@@ -37,6 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace, Path], int] = args.handler
     try:
+        if not getattr(args, "needs_project", True):  # ``init`` makes the project
+            return handler(args, Path.cwd())
         root = args.root.resolve() if args.root else find_root(Path.cwd())
         if not (root / "mkdocs.yml").is_file():
             raise UsageError(f"{root} has no mkdocs.yml")
@@ -44,6 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"journeybook: error: {error}", file=sys.stderr)
         return 2
+    except BuildProblem as problem:
+        print(f"journeybook: error: {problem}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("journeybook: interrupted", file=sys.stderr)
         return 130

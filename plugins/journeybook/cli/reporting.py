@@ -52,10 +52,15 @@ def as_json(findings: Sequence[Finding]) -> str:
 
 
 def as_gitlab(findings: Sequence[Finding]) -> str:
-    """GitLab Code Quality report: shown inline in merge requests."""
+    """GitLab Code Quality report: shown inline in merge requests.
+
+    GitLab shows one issue per fingerprint, so the fingerprint holds the whole location: the
+    same message on two lines (two cells that are not numbers) is two issues.
+    """
     issues = []
     for f in findings:
-        fingerprint = hashlib.sha256(f"{f.file}|{f.field}|{f.rule}|{f.message}".encode()).hexdigest()
+        key = json.dumps([f.file, f.line, f.column, f.field, f.rule, f.message])
+        fingerprint = hashlib.sha256(key.encode()).hexdigest()
         issues.append({
             "description": f"{f.field}: {f.message}" if f.field else f.message,
             "check_name": f"journeybook/{f.rule}",

@@ -24,6 +24,7 @@ from journeybook.measurements.table import (
     Origin,
     RawTable,
 )
+from journeybook.model.inputs import LARGEST_VALUE
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,6 +60,14 @@ def _report(frame: pd.DataFrame, bad: pd.Series, column: str, origins: list[Orig
             findings.add(origin.finding(last, column, f"{len(group) - MAX_PER_COLUMN} more rows have the same problem", RULE))
 
 
+LARGEST_RULE = f"allowed: between -{LARGEST_VALUE:,.0f} and {LARGEST_VALUE:,.0f}"
+
+
+def _shortened(value: str) -> str:
+    """A long value as its start, end and length, so the message stays one readable line."""
+    return value if len(value) <= 40 else f"{value[:20]}...{value[-8:]} ({len(value)} characters)"
+
+
 def parse(tables: list[RawTable], findings: Findings) -> tuple[pd.DataFrame, list[Origin]]:
     """Text tables -> one typed table; every row that does not parse is reported and dropped.
 
@@ -87,6 +96,9 @@ def parse(tables: list[RawTable], findings: Findings) -> tuple[pd.DataFrame, lis
     values = pd.to_numeric(frame["value"].where(plain), errors="coerce").astype("float64")
     bad_value = ~np.isfinite(values) & (frame["value"] != "")
     _report(frame, bad_value, "value", origins, lambda value: f"'{value}' is not a plain number ({NUMBER_RULE})", findings)
+    too_large = np.isfinite(values) & (values.abs() > LARGEST_VALUE)
+    _report(frame, too_large, "value", origins, lambda value: f"'{_shortened(value)}' is too large for a measurement ({LARGEST_RULE})", findings)
+    bad_value |= too_large
     bad |= bad_date | bad_value
     frame = frame.assign(date=dates, value=values)
     _report_duplicates(frame.loc[~bad & ~bad_date], origins, findings)

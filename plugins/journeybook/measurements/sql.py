@@ -11,6 +11,7 @@ the data.
 from __future__ import annotations
 
 import os
+import threading
 from typing import Any
 
 from journeybook.findings import Finding, Findings
@@ -23,8 +24,7 @@ from journeybook.measurements.table import (
     typed_table,
 )
 from journeybook.model.resolved import TaxonomyEntry
-from journeybook.model.validation import field_path
-from journeybook.read.front_matter import YamlProblem, read_yaml_file
+from journeybook.read.front_matter import YamlProblem, field_path, read_yaml_file
 from journeybook.read.layout import Layout
 
 SOURCES_FILE = "data-sources.yml"
@@ -35,13 +35,13 @@ class _Entry:
     """The source's place in data-sources.yml, to locate every finding about it."""
 
     def __init__(self, source: TaxonomyEntry, layout: Layout) -> None:
-        path = layout.config_dir / SOURCES_FILE
+        path = layout.config_file(SOURCES_FILE)
         self.file = layout.rel(path)
         self.source = source
         self.index: int | None = None
         self.document = None
         try:
-            self.document = read_yaml_file(path)
+            self.document = read_yaml_file(path, layout.root)
         except (YamlProblem, OSError):  # already reported when the site data was loaded
             return
         entries = self.document.data if isinstance(self.document.data, list) else []
@@ -65,19 +65,35 @@ def _driver_message(problem: BaseException) -> str:
     return " ".join(lines[:2]) or type(original).__name__
 
 
-def _fetch(source: TaxonomyEntry, url: str, entry: _Entry) -> tuple[list[str], list[Any]] | Finding:
-    """Connect through SQLAlchemy, then run the query verbatim on the driver's own cursor.
+_POSTGRES_DRIVERS = ("psycopg", "psycopg2", "psycopg2cffi")
+DEADLINE_GRACE = 5
+"""Seconds added to both time limits before a source that still has not answered is given up."""
 
-    No parameters are bound, so the SQL reaches the database exactly as written: a ``%`` in a
-    LIKE pattern or a ``:`` in a cast means what it means to that database.
+
+def _time_limits(source: TaxonomyEntry, url: Any) -> dict[str, Any]:
+    """Driver options that make the database itself keep the time limits (PostgreSQL's libpq ones).
+
+    The server then cancels a query that runs too long instead of working on for nobody.
+    Other drivers have no common spelling for these; the deadline in ``_fetch`` covers them.
     """
+    if url.get_backend_name() != "postgresql" or url.get_driver_name() not in _POSTGRES_DRIVERS:
+        return {}
+    written = url.query.get("options")  # the URL's own server options are kept, ours added after them
+    options = " ".join(part for part in (written if isinstance(written, str) else "", f"-c statement_timeout={source.query_timeout * 1000}") if part)
+    return {"connect_timeout": source.connect_timeout, "options": options}
+
+
+def _engine(source: TaxonomyEntry, url: str, entry: _Entry) -> Any:
+    """A SQLAlchemy engine for ``url``, or a finding saying why there is none (never the URL: it holds a password)."""
     from sqlalchemy import create_engine
-    from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
     from sqlalchemy.pool import NullPool
 
     variable = source.url_env
     try:
-        engine = create_engine(url, poolclass=NullPool)
+        parsed = make_url(url)
+        return create_engine(parsed, poolclass=NullPool, connect_args=_time_limits(source, parsed))
     except ArgumentError:
         return entry.finding("url_env", f"the value of {variable} is not a SQLAlchemy URL (e.g. {URL_EXAMPLE})")
     except NoSuchModuleError as problem:
@@ -88,15 +104,43 @@ def _fetch(source: TaxonomyEntry, url: str, entry: _Entry) -> tuple[list[str], l
             f"the database driver '{problem.name}' that the URL in {variable} asks for is not installed; "
             f"for PostgreSQL write the URL as {URL_EXAMPLE}",
         )
-    try:
+    except ValueError:  # what SQLAlchemy raises for a port that is not a number
+        return entry.finding("url_env", f"the value of {variable} is not a usable SQLAlchemy URL (is its port a number?) (e.g. {URL_EXAMPLE})")
+
+
+class _Query:
+    """Connect, then run the query verbatim on the driver's own cursor, noting how far it got.
+
+    No parameters are bound, so the SQL reaches the database exactly as written: a ``%`` in a
+    LIKE pattern or a ``:`` in a cast means what it means to that database.
+    """
+
+    def __init__(self, source: TaxonomyEntry, engine: Any, entry: _Entry) -> None:
+        self.source, self.engine, self.entry = source, engine, entry
+        self.connected = False
+        self.outcome: tuple[list[str], list[Any]] | Finding | BaseException | None = None
+
+    def run(self) -> None:
         try:
-            connection = engine.connect()
+            self.outcome = self._rows()
+        except BaseException as problem:  # handed to the waiting thread, which raises it there
+            self.outcome = problem
+        finally:
+            self.engine.dispose()
+
+    def _rows(self) -> tuple[list[str], list[Any]] | Finding:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        source = self.source
+        try:
+            connection = self.engine.connect()
         except SQLAlchemyError as problem:
-            return entry.finding(
+            return self.entry.finding(
                 "url_env",
-                f"cannot connect to the database of source '{source.id}' (URL from {variable}): {_driver_message(problem)}; "
-                "no KPI table is built until it answers",
+                f"cannot connect to the database of source '{source.id}' (URL from {source.url_env}): {_driver_message(problem)}; "
+                f"no KPI table is built until it answers (connect_timeout: {source.connect_timeout} s)",
             )
+        self.connected = True
         with connection:
             cursor = connection.connection.cursor()
             try:
@@ -104,12 +148,42 @@ def _fetch(source: TaxonomyEntry, url: str, entry: _Entry) -> tuple[list[str], l
                 header = [str(column[0]) for column in cursor.description or ()]
                 rows = cursor.fetchall()
             except Exception as problem:  # each driver has its own error classes (DB-API's Error)
-                return entry.finding("query", f"the query of source '{source.id}' failed: {_driver_message(problem)}")
+                return self.entry.finding(
+                    "query", f"the query of source '{source.id}' failed: {_driver_message(problem)} (query_timeout: {source.query_timeout} s)",
+                )
             finally:
                 cursor.close()
-    finally:
-        engine.dispose()
-    return header, rows
+        return header, rows
+
+
+def _fetch(source: TaxonomyEntry, url: str, entry: _Entry) -> tuple[list[str], list[Any]] | Finding:
+    """The query's header and rows, within the source's time limits whatever the driver does.
+
+    The work runs in a daemon thread that the build waits for until both limits (plus a grace)
+    have passed: a server that accepts the connection and never answers, or a driver that
+    ignores its options, then gives a located error instead of a build that never ends.
+    """
+    engine = _engine(source, url, entry)
+    if isinstance(engine, Finding):
+        return engine
+    query = _Query(source, engine, entry)
+    worker = threading.Thread(target=query.run, name=f"journeybook-sql-{source.id}", daemon=True)
+    worker.start()
+    worker.join(source.connect_timeout + source.query_timeout + DEADLINE_GRACE)
+    if worker.is_alive():
+        key, what, limit = (
+            ("query", "query_timeout", source.query_timeout) if query.connected else ("url_env", "connect_timeout", source.connect_timeout)
+        )
+        step = "did not return its rows" if query.connected else "did not accept the connection"
+        return entry.finding(
+            key,
+            f"the database of source '{source.id}' {step} in time ({what}: {limit} s, set on the source in {entry.file}); "
+            "check that the server answers, or raise the limit",
+        )
+    if isinstance(query.outcome, BaseException):
+        raise query.outcome
+    assert query.outcome is not None
+    return query.outcome
 
 
 def _columns_message(source: TaxonomyEntry, header: list[str]) -> str | None:

@@ -10,8 +10,9 @@ class JourneybookConfig(Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing its configuration."""
 
-    mermaid_js = c.Type(str, default="node_modules/mermaid/dist/mermaid.min.js")
-    """Mermaid's bundle (from npm, relative to the project root), served from the site itself."""
+    mermaid_js = c.Optional(c.Type(str))
+    """Another Mermaid bundle (relative to the project root), served from the site itself;
+    default: the one pinned and packaged with Journeybook."""
 
     parallel = c.Type(bool, default=True)
     """During ``mkdocs build``, render playbook blocks in a second process while MkDocs converts

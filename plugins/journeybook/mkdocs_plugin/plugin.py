@@ -2,8 +2,11 @@
 
 Events used, and why:
 - ``on_startup``: remember whether this is ``mkdocs serve`` (a preview) or a build.
-- ``on_config``: load and validate every playbook once per build (errors stop the build with a
-  ``PluginError``; warnings go through the plugin logger so ``--strict`` fails on them); while
+- ``on_config``: first (before Material's offline plugin reads ``extra.polyfills``) add the theme
+  overrides and the Worker shim every site gets (``site_setup``); then load and validate every
+  playbook once per build (errors stop the build with a ``PluginError``; warnings describe the
+  content's health, which the pages show, so they are logged at info level and never fail
+  ``--strict``); while
   serving, each rebuild reloads only the playbooks an edit touched (``journeybook.model.refresh``).
   It also adds the raw-HTML policy (``journeybook.render.html_policy``) to the Markdown extensions.
 - ``on_files``: add Mermaid's bundle, our stylesheet, the table-sorting and print scripts, the
@@ -24,7 +27,8 @@ Events used, and why:
 - ``on_page_context``: hand the rendered playbook header to the theme override.
 - ``on_nav``: while serving with ``--dirty``, title the generated pages it skips.
 - ``on_post_build``: while serving, remember what this finished build generated; stop the
-  second process (also ``on_build_error``).
+  second process (also ``on_build_error``); give Material's ``tags.json`` the tags as written
+  (``mkdocs_plugin.tags``, which also makes tag anchors from them, in ``on_config``).
 - ``on_serve``: also reload when ``data/``, ``site_config/`` or ``templates/`` change.
 
 While previewing, content errors do not stop the server: they are logged at info level (so
@@ -43,7 +47,7 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -56,31 +60,33 @@ from journeybook.mkdocs_plugin.config import JourneybookConfig
 from journeybook.mkdocs_plugin.late_files import LateFile
 from journeybook.mkdocs_plugin.place import hide_navigation, highlight_catalog
 from journeybook.mkdocs_plugin.problems import plain_problems
+from journeybook.mkdocs_plugin.site_setup import (
+    PRINT_SCRIPT_URI,
+    STYLESHEET_URI,
+    TABLES_SCRIPT_URI,
+    add_theme_overrides,
+    add_worker_shim,
+    site_assets,
+)
+from journeybook.mkdocs_plugin.tags import export_tags_as_written, slug_tags_as_written
 from journeybook.mkdocs_plugin.unchanged import GeneratedFiles, title_skipped
 from journeybook.model.project import Project, load_project
 from journeybook.model.refresh import Inputs, refresh
 from journeybook.model.resolved import Journey
+from journeybook.pages.initiatives import initiative_page, initiative_source
 from journeybook.pages.personas import persona_journeys
 from journeybook.pages.registry import GeneratedFile, SiteContext, generate
 from journeybook.read.front_matter import body_of
 from journeybook.read.layout import Layout
-from journeybook.render.error_boxes import error_boxes
+from journeybook.render.error_boxes import error_boxes, preview_source
 from journeybook.render.html_policy import HtmlPolicy
 from journeybook.render.labels import load_labels
 from journeybook.render.links import Links
 from journeybook.render.templates import Renderer
+from journeybook.views.initiatives import INITIATIVE_VIEWS
 from journeybook.views.kpi_status import KPI_VIEWS
 
 log = get_plugin_logger(__name__)
-
-MERMAID_URI = "assets/javascripts/mermaid.min.js"
-STYLESHEET_URI = "assets/stylesheets/journeybook.css"
-TABLES_SCRIPT_URI = "assets/javascripts/journeybook-tables.js"
-PRINT_SCRIPT_URI = "assets/javascripts/journeybook-print.js"
-# Material's offline plugin adds a CDN copy of this shim unless extra.polyfills already names
-# one (mkdocs.yml names this local copy), so file:// search never reaches another host.
-SHIM_URI = "assets/javascripts/iframe-worker.js"
-IFRAME_WORKER_SHIM = "node_modules/iframe-worker/shim/index.js"
 
 
 class RenderedAhead(NamedTuple):
@@ -126,12 +132,20 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
                     server.watch(str(folder))
         return server
 
-    @plain_problems
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    @event_priority(50)
+    def _set_up_site(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        self.layout = Layout.at(Path(config.config_file_path).parent, config.docs_dir)
+        add_theme_overrides(config, self.layout)
+        add_worker_shim(config)
+        return config
+
+    @plain_problems
+    def _load(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled or self.layout is None:
+            return None
         config_file = Path(config.config_file_path)
-        self.layout = Layout.at(config_file.parent, config.docs_dir)
         if self.serving and self.project is not None and self.inputs is not None:
             self.project, self.inputs = refresh(self.project, self.inputs, self.layout, config_file)
         else:
@@ -141,7 +155,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         errors = [f for f in findings.sorted() if f.severity is Severity.ERROR]
         for warning in findings.sorted():
             if warning.severity is Severity.WARNING:
-                (log.info if self.serving else log.warning)(str(warning))
+                log.info(f"warning (shown on the site's pages; 'journeybook check --strict' fails on it): {warning}")
         if errors and not self.serving:
             raise PluginError("Journeybook found errors in the content:\n" + "\n".join(str(e) for e in errors))
         for error in errors:
@@ -149,21 +163,24 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         config.extra_css.append(STYLESHEET_URI)
         self.html_policy = HtmlPolicy(self.project.site.settings.raw_html)  # type: ignore[arg-type]
         config.markdown_extensions.append(self.html_policy)  # type: ignore[arg-type]  (Markdown takes instances too)
+        slug_tags_as_written(config)
         config.extra_javascript.append(TABLES_SCRIPT_URI)
         config.extra_javascript.append(PRINT_SCRIPT_URI)
         self.language = str(config.theme.get("language") or "en")
-        labels = load_labels(self.layout.labels_dir, self.language)
-        if self.renderer is None or self.renderer.templates_dir != self.layout.templates_dir or self.renderer.labels != labels:
-            self.renderer = Renderer(self.layout.templates_dir, labels)
+        labels = load_labels(self.layout.label_dirs, self.language)
+        if self.renderer is None or self.renderer.template_dirs != self.layout.template_dirs or self.renderer.labels != labels:
+            self.renderer = Renderer(self.layout.template_dirs, labels)
         self.renderer.start_build(self.project.site if self.serving else None)
         self.preview = error_boxes(self.project, self.renderer) if self.serving else {}
         return config
+
+    on_config = CombinedEvent(_set_up_site, _load)
 
     @plain_problems
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.layout is None:
             return None
-        for uri, source, what, remedy in self._assets():
+        for uri, source, what, remedy in site_assets(self.layout, self.config.mermaid_js):
             if not source.is_file():
                 raise PluginError(f"{what} is missing at {self.layout.rel(source)}; {remedy}")
             files.append(File.generated(config, uri, abs_src_path=str(source)))
@@ -190,6 +207,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         return nav
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        export_tags_as_written(config)
         self.generated.finish()
         self._stop_ahead()
 
@@ -235,19 +253,6 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             self.ahead = None
         self.headers = {}
 
-    def _assets(self) -> list[tuple[str, Path, str, str]]:
-        """(site path, file, what it is, how to get it back) of every asset the site serves itself."""
-        assert self.layout is not None
-        assets = self.layout.templates_dir / "assets"
-        npm, git = "run 'npm ci' (make build does it)", "restore it from the repository"
-        return [
-            (MERMAID_URI, self.layout.root / self.config.mermaid_js, "Mermaid's bundle", npm),
-            (STYLESHEET_URI, assets / "journeybook.css", "Journeybook's stylesheet", git),
-            (TABLES_SCRIPT_URI, assets / "journeybook-tables.js", "the table-sorting script", git),
-            (PRINT_SCRIPT_URI, assets / "journeybook-print.js", "the script fitting diagrams to a printed page", git),
-            (SHIM_URI, self.layout.root / IFRAME_WORKER_SHIM, "the iframe-worker shim (search over file://)", npm),
-        ]
-
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """A loaded playbook's body under only the front matter the theme reads.
 
@@ -257,8 +262,14 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         ``search``...). JSON values are valid YAML flow values.
         """
         journey = self._journey(page)
-        if journey is None or page.file.abs_src_path is None:
+        if page.file.abs_src_path is None or self.project is None or not self.config.enabled:
             return None
+        if journey is None:
+            initiative = self.project.initiatives.by_uri.get(page.file.src_uri)
+            if initiative is not None:
+                return initiative_source(initiative, page.file.abs_src_path)
+            # a page with errors, in preview, shows its box over its body
+            return preview_source(Path(page.file.abs_src_path), self.project) if page.file.src_uri in self.preview else None
         return self._source(journey, page.file.abs_src_path)
 
     @staticmethod
@@ -270,11 +281,14 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     @plain_problems
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         escape_page_meta(page.meta)
-        self.html_policy.applies = page.file.generated_by is None  # generated pages are ours throughout
+        self.html_policy.raw_html_is_authors = page.file.generated_by is None  # a generated page's raw HTML is ours
         if self.config.enabled and self.site is not None:
             block = persona_journeys(self.site, page.file.src_uri)
             if block is not None:
                 return f"{markdown}\n\n{block}\n"
+            initiative = initiative_page(self.site, page.file.src_uri, markdown, page.url)
+            if initiative is not None:
+                return initiative
         journey = self._journey(page)
         if journey is None or self.renderer is None:
             return None
@@ -287,7 +301,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def _blocks(self, journey: Journey, markdown: str, url: str, use_directory_urls: bool) -> str:
         assert self.renderer is not None and self.project is not None
-        context = BlockContext(journey=journey, renderer=self.renderer, links=Links(url, use_directory_urls), views={KPI_VIEWS: self.project.kpis})
+        context = BlockContext(journey=journey, renderer=self.renderer, links=Links(url, use_directory_urls), views={KPI_VIEWS: self.project.kpis, INITIATIVE_VIEWS: self.project.initiatives})
         return expand(markdown, context)
 
     def _header(self, journey: Journey, url: str, use_directory_urls: bool) -> Markup:
@@ -296,7 +310,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.renderer is not None:
-            html = self.renderer.placeholders.restore(html)
+            html = self.renderer.placeholders.with_stand_ins(html)
         box = self.preview.get(page.file.src_uri)
         return f"{box}\n{html}" if box else html
 
@@ -304,9 +318,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.highlighted is not None:
             self.highlighted.active, self.highlighted = False, None
-        return self.renderer.placeholders.restore_late(output) if self.renderer is not None else None
+        return self.renderer.placeholders.with_html(output) if self.renderer is not None else None
 
-    @plain_problems
+    @plain_problems  # the header's template may be the site's own, and broken
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
         journey = self._journey(page)
         if journey is not None:

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from journeybook.blocks.registry import BLOCKS, unknown_directives
+from journeybook.errors import BuildProblem
 from journeybook.findings import Finding, Findings, allowed_hint
 from journeybook.measurements.load import (
     Readings,
@@ -22,13 +23,18 @@ from journeybook.measurements.load import (
     read_measurements,
     sql_sources_used,
 )
+from journeybook.model.initiative_load import load_initiatives
+from journeybook.model.initiatives import is_initiative_file
 from journeybook.model.inputs import PlaybookInput
+from journeybook.model.reserved import file_name_finding, generated_places
 from journeybook.model.resolve import JourneyResolver
 from journeybook.model.resolved import Journey
 from journeybook.model.site_data import SiteData, load_site_data, problem_finding
 from journeybook.model.validation import validate
+from journeybook.read.confine import escaping_links
 from journeybook.read.front_matter import YamlDocument, YamlProblem, read_markdown
 from journeybook.read.layout import Layout
+from journeybook.views.initiatives import InitiativeViews
 from journeybook.views.kpi_status import KpiView, kpi_views
 
 TODAY_VARIABLE = "JOURNEYBOOK_TODAY"
@@ -42,7 +48,13 @@ def reference_date(as_of: date | None) -> date:
     """
     pinned = os.environ.get(TODAY_VARIABLE)
     if pinned:
-        return date.fromisoformat(pinned)
+        try:
+            return date.fromisoformat(pinned)
+        except ValueError:
+            raise BuildProblem(
+                f"environment variable {TODAY_VARIABLE} is {pinned!r}, which is not a date; "
+                "write it YYYY-MM-DD (e.g. 2026-11-22), or unset it to judge dates as of today"
+            ) from None
     return as_of or date.today()
 
 
@@ -59,6 +71,8 @@ class Project:
     """(journey id, KPI id) -> the KPI joined with its measurements (``journeybook.views.kpi_status``)."""
     readings: Readings | None = None
     """Every measurement row read for this project, for a preview rebuild to join again."""
+    initiatives: InitiativeViews = field(default_factory=InitiativeViews)
+    """Initiatives with their measured effects (``journeybook.views.initiatives``)."""
 
     def add(self, journey: Journey) -> None:
         self.journeys[journey.id] = journey
@@ -70,8 +84,10 @@ def _load_playbook(path: Path, project: Project, seen: dict[str, str], documents
     layout, findings = project.layout, project.findings
     rel = layout.rel(path)
     before = len(findings.items)
+    if (badly_named := file_name_finding(path, layout, "playbook")) is not None:
+        findings.add(badly_named)
     try:
-        source = read_markdown(path)
+        source = read_markdown(path, layout.root)
     except YamlProblem as problem:
         findings.add(problem_finding(rel, problem))
         source = None
@@ -136,7 +152,9 @@ def _collector_paused() -> Iterator[None]:
 
 
 def load_project(layout: Layout, only: list[Path] | None = None, site: SiteData | None = None, readings: Readings | None = None) -> Project:
-    """Load shared data and playbooks (all, or ``only`` these files), collecting all findings.
+    """Load shared data, playbooks and initiatives (all, or ``only`` these files), collecting all findings.
+
+    Initiatives refer to playbooks, so ``only`` naming an initiative loads every playbook too.
 
     ``site`` and ``readings`` reuse shared data and measurements loaded before
     (``journeybook.model.refresh``, while previewing), so unchanged playbooks and reloaded ones point
@@ -150,11 +168,18 @@ def load_project(layout: Layout, only: list[Path] | None = None, site: SiteData 
         project = Project(layout=layout, site=site, today=reference_date(site.settings.as_of), findings=findings)
         seen: dict[str, str] = {}
         documents: dict[str, YamlDocument] = {}
-        for path in only if only is not None else layout.playbook_files():
+        initiatives = [p for p in only if is_initiative_file(layout, p)] if only is not None else None
+        playbooks = [p for p in only if not is_initiative_file(layout, p)] if only is not None and not initiatives else None
+        for path in playbooks if playbooks is not None else layout.playbook_files():
             _load_playbook(path, project, seen, documents)
-        if only is None:
+        if playbooks is None:
             _check_featured(project)
-        _join_measurements(project, documents, readings, every_journey=only is None)
+            read = {*layout.playbook_files(), *layout.persona_files()}
+            findings.extend(escaping_links(layout.docs_dir, layout.root, read))
+            findings.extend(generated_places(layout, sorted(site.teams)))
+        _join_measurements(project, documents, readings, every_journey=playbooks is None)
+        if only is None or initiatives:
+            load_initiatives(project, initiatives)
     return project
 
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journeybook.findings import Findings
+from journeybook.model.initiative_load import load_initiatives
+from journeybook.model.initiatives import INITIATIVES_DIR
 from journeybook.model.project import Project, load_project
 from journeybook.model.resolved import Journey
 from journeybook.read.layout import Layout
@@ -40,8 +42,8 @@ class Inputs:
 
     @classmethod
     def scan(cls, layout: Layout, config_file: Path | None = None) -> Inputs:
-        """Playbooks apart; shared are data, site_config, personas, templates and ``config_file``."""
-        folders = (layout.root / "data", layout.config_dir, layout.personas_dir, layout.templates_dir)
+        """Playbooks apart; shared are data, site_config, personas, initiatives, templates and ``config_file``."""
+        folders = (layout.root / "data", layout.config_dir, layout.personas_dir, layout.templates_dir, layout.docs_dir / INITIATIVES_DIR)
         shared = {p: _changed_at(p) for folder in folders if folder.is_dir() for p in sorted(folder.rglob("*")) if not p.is_dir()}
         if config_file is not None:
             shared[config_file] = _changed_at(config_file)
@@ -74,6 +76,8 @@ def _shows_the_same(previous: Project, merged: Project) -> bool:
         list(previous.journeys.values()) == list(merged.journeys.values())
         and previous.findings.sorted() == merged.findings.sorted()
         and previous.kpis == merged.kpis
+        and previous.initiatives.items == merged.initiatives.items
+        and previous.initiatives.effects == merged.initiatives.effects
     )
 
 
@@ -94,12 +98,14 @@ def _merge(previous: Project, reloaded: Project, touched: list[Path], now: Input
         return None
     order = {layout.src_uri(p): index for index, p in enumerate(now.playbooks)}
     journeys = sorted([*kept.values(), *reloaded.journeys.values()], key=lambda journey: order[journey.src_uri])
-    findings = Findings([f for f in previous.findings.items if f.file not in files])
+    initiatives = layout.rel(layout.docs_dir / INITIATIVES_DIR) + "/"  # their findings are made again below
+    findings = Findings([f for f in previous.findings.items if f.file not in files and not f.file.startswith(initiatives)])
     findings.extend(f for f in reloaded.findings.items if f.file in files)
     project = Project(layout=layout, site=previous.site, today=previous.today, findings=findings, readings=reloaded.readings)
     for journey in journeys:
         project.add(journey)
     project.kpis = {key: view for key, view in previous.kpis.items() if key[0] in kept} | reloaded.kpis
+    load_initiatives(project)  # they point at journeys, some of which were just reloaded
     return project
 
 

@@ -20,10 +20,21 @@ from journeybook.model.resolved import (
     Verification,
 )
 from journeybook.model.site_data import SiteData
-from journeybook.model.validation import field_path
-from journeybook.read.front_matter import Path_, YamlDocument
+from journeybook.read.front_matter import KeyPath, YamlDocument, field_path
 
 T = TypeVar("T")
+
+
+def days_after(day: date, days: int) -> date:
+    """``day`` plus ``days``, or the last day a date can be (9999-12-31) when that is later.
+
+    A review or run dated near the end of the calendar is valid input; its due date is then
+    simply never reached, instead of an ``OverflowError`` that would hide every other finding.
+    """
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max
 
 
 class JourneyResolver:
@@ -37,7 +48,7 @@ class JourneyResolver:
         self.findings = findings
         self.failed = False
 
-    def report(self, loc: Path_, message: str, rule: str, severity: Severity = Severity.ERROR) -> None:
+    def report(self, loc: KeyPath, message: str, rule: str, severity: Severity = Severity.ERROR) -> None:
         position = self.document.position(loc)
         self.findings.add(
             Finding(self.file, position.line if position else 1, position.column if position else 1, field_path(loc), message, rule, severity)
@@ -45,7 +56,7 @@ class JourneyResolver:
         if severity is Severity.ERROR:
             self.failed = True
 
-    def ref(self, loc: Path_, value: str | None, table: Mapping[str, T], what: str) -> T | None:
+    def ref(self, loc: KeyPath, value: str | None, table: Mapping[str, T], what: str) -> T | None:
         """Follow an id into a site table, reporting an unknown one with the closest match."""
         if value is None:
             return None
@@ -75,7 +86,7 @@ class JourneyResolver:
         if self.failed or persona is None:
             return None
         review_every = playbook.review_every or site.settings.review_every
-        review_due = playbook.last_reviewed + timedelta(days=review_every)
+        review_due = days_after(playbook.last_reviewed, review_every)
         overdue = review_due < self.today
         if overdue:
             self.report(
@@ -104,7 +115,7 @@ class JourneyResolver:
         )
 
     def _stage(self, index: int, raw: Any, default_owner: Any, playbook_unowned: bool) -> Stage | None:
-        loc: Path_ = ("stages", index)
+        loc: KeyPath = ("stages", index)
         phase = self.ref((*loc, "phase"), raw.phase, self.site.phases, "phase")
         owner = self.ref((*loc, "owner"), raw.owner, self.site.teams, "team") if raw.owner else default_owner
         touchpoints = []
@@ -125,7 +136,7 @@ class JourneyResolver:
         )
 
     def _kpi(self, index: int, raw: Any, stages: dict[str, Stage], default_owner: Any) -> Kpi | None:
-        loc: Path_ = ("kpis", index)
+        loc: KeyPath = ("kpis", index)
         stage = self.ref((*loc, "stage"), raw.stage, stages, "stage")
         owner = self.ref((*loc, "owner"), raw.owner, self.site.teams, "team") if raw.owner else default_owner
         source = self.ref((*loc, "source"), raw.source, self.site.sources, "data source")
@@ -137,7 +148,7 @@ class JourneyResolver:
         )
 
     def _verification(self, index: int, raw: Any, stages: dict[str, Stage], all_stages: tuple[Stage | None, ...]) -> Verification | None:
-        loc: Path_ = ("verification", index)
+        loc: KeyPath = ("verification", index)
         method = self.ref((*loc, "method"), raw.method, self.site.methods, "verification method")
         owner = self.ref((*loc, "owner"), raw.owner, self.site.teams, "team")
         if raw.stages is None:
@@ -148,7 +159,7 @@ class JourneyResolver:
             return None
         cadence = raw.cadence or method.cadence or "annual"
         days = CADENCE_DAYS[cadence]
-        due = raw.last_run + timedelta(days=days) if raw.last_run and days else None
+        due = days_after(raw.last_run, days) if raw.last_run and days else None
         overdue = days is not None and (raw.last_run is None or (due is not None and due < self.today))
         if overdue:
             when = f"last run {raw.last_run}, due {due}" if raw.last_run else "never run"

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from journeybook.model.inputs import SettingsInput
+
 
 @dataclass(frozen=True)
 class TaxonomyEntry:
@@ -23,6 +25,8 @@ class TaxonomyEntry:
     kind: str | None = None
     url_env: str | None = None
     query: str | None = None
+    connect_timeout: int = 10
+    query_timeout: int = 60
     position: int = 0
     """Where the entry stands in its taxonomy file: a channel's colour follows it on every page."""
 
@@ -54,12 +58,22 @@ class Persona:
 
 @dataclass(frozen=True)
 class Settings:
-    as_of: date | None = None
-    review_every: int = 180
-    at_risk_band: float = 0.10
-    stale_measurement_days: int = 62
-    featured_journeys: tuple[str, ...] = ()
-    raw_html: str = "sanitize"
+    """The site's settings; their defaults live once, in ``SettingsInput``."""
+
+    as_of: date | None
+    review_every: int
+    at_risk_band: float
+    stale_measurement_days: int
+    featured_journeys: tuple[str, ...]
+    raw_html: str
+    strict: bool
+
+    @classmethod
+    def of(cls, given: SettingsInput | None = None) -> Settings:
+        """The settings an author wrote (``None``: wrote none), defaults filled."""
+        data = (given or SettingsInput()).model_dump()
+        data["featured_journeys"] = tuple(data["featured_journeys"])
+        return cls(**data)
 
 
 @dataclass(frozen=True)

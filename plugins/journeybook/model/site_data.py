@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, RootModel
 
@@ -22,11 +22,14 @@ from journeybook.model.inputs import (
     TaxonomyEntryInput,
     TeamInput,
 )
+from journeybook.model.reserved import file_name_finding
 from journeybook.model.resolved import Persona, Settings, TaxonomyEntry, Team
-from journeybook.model.validation import field_path, validate
+from journeybook.model.validation import validate
+from journeybook.pages.uris import reserved_team_ids
 from journeybook.read.front_matter import (
     YamlDocument,
     YamlProblem,
+    field_path,
     read_markdown,
     read_yaml_file,
 )
@@ -47,7 +50,7 @@ class SiteData:
     sources: dict[str, TaxonomyEntry] = field(default_factory=dict)
     teams: dict[str, Team] = field(default_factory=dict)
     personas: dict[str, Persona] = field(default_factory=dict)
-    settings: Settings = field(default_factory=Settings)
+    settings: Settings = field(default_factory=Settings.of)
     settings_source: YamlDocument | None = None
 
 
@@ -63,7 +66,7 @@ def read_document(path: Path, layout: Layout, findings: Findings) -> YamlDocumen
         findings.add(Finding(rel, None, None, "", "file is missing; it is part of every Journeybook project", rule="missing-file"))
         return None
     try:
-        return read_yaml_file(path)
+        return read_yaml_file(path, layout.root)
     except YamlProblem as problem:
         findings.add(problem_finding(rel, problem))
         return None
@@ -78,32 +81,69 @@ def _validated(model: type[BaseModel], path: Path, layout: Layout, findings: Fin
     return value, document
 
 
-def _duplicate(path: Path, document: YamlDocument | None, loc: tuple[str | int, ...], value: str, layout: Layout) -> Finding:
+def _duplicate(path: Path, document: YamlDocument | None, loc: tuple[str | int, ...], value: str, layout: Layout, problem: str) -> Finding:
     position = document.position(loc) if document is not None else None
     return Finding(
         layout.rel(path), position.line if position else None, position.column if position else None,
-        field_path(loc), f"duplicate id '{value}'; each id must be unique", rule="duplicate-id",
+        field_path(loc), problem, rule="duplicate-id",
     )
 
 
-def _entries(path: Path, key: str | None, model: type[E_], wrapper: type[BaseModel], layout: Layout, findings: Findings) -> tuple[list[E_], list[str]]:
+def _misframed(path: Path, document: YamlDocument, key: str | None, container: Any, wrapper: type[BaseModel], layout: Layout, findings: Findings) -> list[str]:
+    """Report a file whose overall shape is wrong; the ids its entries still name, to keep them known.
+
+    Entries written in the wrong frame (owners.yml as a bare list, without ``teams:``) are
+    usually right themselves: knowing their ids keeps every playbook from reporting each
+    reference to them as unknown.
+    """
+    rel = layout.rel(path)
+    if key and isinstance(document.data, list):
+        position = document.position(())
+        findings.add(Finding(
+            rel, position.line if position else 1, position.column if position else 1, "",
+            f"the entries are a bare list; write '{key}:' on a line of its own above them and indent them under it",
+            rule="schema",
+        ))
+    else:
+        findings.extend(validate(wrapper, document, rel)[1])
+    written = document.data if isinstance(document.data, list) else container if isinstance(container, list) else []
+    return [raw["id"] for raw in written if isinstance(raw, dict) and isinstance(raw.get("id"), str)]
+
+
+def _id_problem(item_id: str, seen: dict[str, str], reserved: dict[str, str]) -> str | None:
+    """Why an entry's id cannot be used beside the ids before it (``seen``: by anchor spelling)."""
+    twin = seen.get(item_id.replace("_", "-"))
+    if twin == item_id:
+        return f"duplicate id '{item_id}'; each id must be unique"
+    if item_id in reserved:
+        return f"'{item_id}' is a reserved id: its page would replace {reserved[item_id]}; choose another"
+    if twin is not None:
+        return f"id '{item_id}' differs from '{twin}' only by '_' and '-', which give both the same anchor; use one spelling"
+    return None
+
+
+def _entries(
+    path: Path, key: str | None, model: type[E_], wrapper: type[BaseModel], layout: Layout, findings: Findings,
+    reserved: dict[str, str] | None = None,
+) -> tuple[list[E_], list[str]]:
     """Validate a list of entries one by one, so one bad entry does not hide all the others.
 
     Returns the valid entries and the ids of invalid ones that still name a usable id: those
     stay known, so a team missing its contact is reported once, not again at every reference.
     Only a file whose overall shape is wrong (not a list) is validated as a whole (``wrapper``).
+    ``reserved`` ids (with why) and ids that differ from another only by '_' against '-' (which
+    make the same anchor) are located errors too.
     """
     document = read_document(path, layout, findings)
     if document is None:
         return [], []
     container = document.data.get(key) if key and isinstance(document.data, dict) else document.data
-    if not isinstance(container, list) or (key and set(document.data) != {key}):
-        findings.extend(validate(wrapper, document, layout.rel(path))[1])
-        return [], []
+    if not isinstance(container, list) or (key and not (isinstance(document.data, dict) and set(document.data) == {key})):
+        return [], _misframed(path, document, key, container, wrapper, layout, findings)
     prefix: tuple[str, ...] = (key,) if key else ()
     entries: list[E_] = []
     broken: list[str] = []
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for index, raw in enumerate(container):
         item, problems = validate(model, document, layout.rel(path), at=(*prefix, index))
         findings.extend(problems)
@@ -111,9 +151,11 @@ def _entries(path: Path, key: str | None, model: type[E_], wrapper: type[BaseMod
             if isinstance(raw, dict) and isinstance(raw.get("id"), str):
                 broken.append(raw["id"])
             continue
-        if item.id in seen:  # type: ignore[attr-defined]
-            findings.add(_duplicate(path, document, (*prefix, index, "id"), item.id, layout))  # type: ignore[attr-defined]
-        seen.add(item.id)  # type: ignore[attr-defined]
+        item_id: str = item.id  # type: ignore[attr-defined]
+        problem = _id_problem(item_id, seen, reserved or {})
+        if problem:
+            findings.add(_duplicate(path, document, (*prefix, index, "id"), item_id, layout, problem))
+        seen.setdefault(item_id.replace("_", "-"), item_id)
         entries.append(item)
     return entries, broken
 
@@ -126,31 +168,39 @@ def _taxonomy(path: Path, model: type[TaxonomyEntryInput], layout: Layout, findi
 
 
 def _teams(layout: Layout, findings: Findings) -> dict[str, Team]:
-    items, broken = _entries(layout.owners_file, "teams", TeamInput, OwnersFile, layout, findings)
+    items, broken = _entries(layout.owners_file, "teams", TeamInput, OwnersFile, layout, findings, reserved_team_ids())
     teams = {team_id: Team(id=team_id, name=team_id, lead="", contact="") for team_id in broken}
     teams.update((team.id, Team(**team.model_dump())) for team in items)
     return teams
 
 
 def _personas(layout: Layout, findings: Findings) -> dict[str, Persona]:
+    """Every persona page by id; a broken page is reported here once and still known by its id.
+
+    Its problem is the author's to fix on that page: playbooks naming the persona must not each
+    report it as unknown, as the file exists (the same rule as a team entry with a bad field).
+    """
     personas: dict[str, Persona] = {}
-    if not layout.personas_dir.is_dir():
-        return personas
-    for path in sorted(layout.personas_dir.glob("*.md")):
-        if path.name == "index.md":
-            continue
+    for path in layout.persona_files():
         rel = layout.rel(path)
+        if (badly_named := file_name_finding(path, layout, "persona")) is not None:
+            findings.add(badly_named)
+        placeholder = Persona(id=path.stem, title=path.stem, src_uri=layout.src_uri(path))
         try:
-            source = read_markdown(path)
+            source = read_markdown(path, layout.root)
         except YamlProblem as problem:
             findings.add(problem_finding(rel, problem))
+            personas[path.stem] = placeholder
             continue
         if source.front_matter is None:
             findings.add(Finding(rel, 1, 1, "", "a persona page needs front matter between '---' lines with at least 'title'", rule="schema"))
+            personas[path.stem] = placeholder
             continue
         persona, problems = validate(PersonaInput, source.front_matter, rel)
         findings.extend(problems)
-        if persona is not None:
+        if persona is None:
+            personas[path.stem] = placeholder
+        else:
             personas[path.stem] = Persona(id=path.stem, title=persona.title, src_uri=layout.src_uri(path), segment=persona.segment, quote=persona.quote)
     return personas
 
@@ -158,25 +208,21 @@ def _personas(layout: Layout, findings: Findings) -> dict[str, Persona]:
 def _settings(layout: Layout, findings: Findings) -> tuple[Settings, YamlDocument | None]:
     path = layout.config_dir / "settings.yml"
     if not path.is_file():
-        return Settings(), None
+        return Settings.of(), None
     settings, document = _validated(SettingsInput, path, layout, findings)
-    if settings is None:
-        return Settings(), document
-    data = settings.model_dump()
-    data["featured_journeys"] = tuple(data["featured_journeys"])
-    return Settings(**data), document
+    return Settings.of(settings), document
 
 
 def load_site_data(layout: Layout, findings: Findings) -> SiteData:
     """Load every shared file; problems go to ``findings`` so all are reported together."""
-    config = layout.config_dir
+    config = layout.config_file  # the site's file, else the packaged default
     sources = {"files": BUILT_IN_FILES_SOURCE}
-    sources.update(_taxonomy(config / "data-sources.yml", DataSourceInput, layout, findings))
+    sources.update(_taxonomy(config("data-sources.yml"), DataSourceInput, layout, findings))
     settings, settings_source = _settings(layout, findings)
     return SiteData(
-        phases=_taxonomy(config / "phases.yml", TaxonomyEntryInput, layout, findings),
-        channels=_taxonomy(config / "channels.yml", TaxonomyEntryInput, layout, findings),
-        methods=_taxonomy(config / "verification-methods.yml", MethodInput, layout, findings),
+        phases=_taxonomy(config("phases.yml"), TaxonomyEntryInput, layout, findings),
+        channels=_taxonomy(config("channels.yml"), TaxonomyEntryInput, layout, findings),
+        methods=_taxonomy(config("verification-methods.yml"), MethodInput, layout, findings),
         sources=sources,
         teams=_teams(layout, findings),
         personas=_personas(layout, findings),

@@ -12,26 +12,15 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from journeybook.findings import Finding, allowed_hint, not_allowed
-from journeybook.read.front_matter import Path_, YamlDocument
+from journeybook.findings import Finding, allowed_hint, invalid_id, not_allowed
+from journeybook.read.front_matter import KeyPath, YamlDocument, field_path
 
 M = TypeVar("M", bound=BaseModel)
 
 _QUOTED = re.compile(r"'([^']*)'")
 
 
-def field_path(loc: Path_) -> str:
-    """``('stages', 1, 'touchpoints', 0, 'kind')`` -> ``stages[1].touchpoints[0].kind``."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else part
-    return out
-
-
-def _model_at(model: type[BaseModel], loc: Path_) -> type[BaseModel] | None:
+def _model_at(model: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
     """The model class that owns the mapping at ``loc`` (to list its fields)."""
     current: Any = model
     for part in loc:
@@ -84,9 +73,7 @@ def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None) -> 
         allowed = _QUOTED.findall(str(ctx.get("expected", "")))
         return not_allowed(str(value), allowed) if isinstance(value, str) else f"expected one of {', '.join(allowed)}, found {found}"
     if kind == "string_pattern_mismatch":
-        suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
-        hint = f"; did you mean '{suggestion}'?" if suggestion and suggestion != value else ""
-        return f"'{value}' is not a valid id (allowed: lowercase letters, digits, '-' and '_'{hint})"
+        return invalid_id(str(value))
     if kind == "string_type":
         quote = "; put it in quotes to make it text" if isinstance(value, (bool, int, float)) else ""
         return f"expected text, found {found}{quote}"
@@ -103,9 +90,9 @@ def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None) -> 
     if kind == "bool_type":
         return f"expected true or false, found {found}"
     if kind in ("greater_than_equal", "greater_than"):
-        return f"{raw or value} is too small (allowed: {ctx.get('ge', ctx.get('gt'))} or more{_range_tail(model, loc)})"
+        return f"{raw or value} is too small (allowed: {_bound(ctx.get('ge', ctx.get('gt')))} or more{_range_tail(model, loc)})"
     if kind in ("less_than_equal", "less_than"):
-        return f"{raw or value} is too large (allowed: up to {ctx.get('le', ctx.get('lt'))}{_range_tail(model, loc)})"
+        return f"{raw or value} is too large (allowed: up to {_bound(ctx.get('le', ctx.get('lt')))}{_range_tail(model, loc)})"
     if kind == "too_short":
         return "needs at least one item"
     if kind == "list_type":
@@ -117,17 +104,24 @@ def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None) -> 
     return str(error["msg"])
 
 
-def _range_tail(model: type[BaseModel], loc: Path_) -> str:
+def _bound(value: Any) -> str:
+    """A limit as people write it: 1,000,000,000,000,000 rather than 1000000000000000.0."""
+    if isinstance(value, (int, float)) and abs(value) >= 10_000 and float(value).is_integer():
+        return f"{int(value):,}"
+    return str(value)
+
+
+def _range_tail(model: type[BaseModel], loc: KeyPath) -> str:
     owner = _model_at(model, loc[:-1])
     if owner is None or not isinstance(loc[-1], str):
         return ""
     bounds = [m for m in owner.model_fields[loc[-1]].metadata if hasattr(m, "ge") or hasattr(m, "le")]
     low = next((b.ge for b in bounds if getattr(b, "ge", None) is not None), None)
     high = next((b.le for b in bounds if getattr(b, "le", None) is not None), None)
-    return f"; the scale is {low} to {high}" if low is not None and high is not None else ""
+    return f"; the scale is {_bound(low)} to {_bound(high)}" if low is not None and high is not None else ""
 
 
-def validate(model: type[M], document: YamlDocument, file: str, rule: str = "schema", at: Path_ = ()) -> tuple[M | None, list[Finding]]:
+def validate(model: type[M], document: YamlDocument, file: str, rule: str = "schema", at: KeyPath = ()) -> tuple[M | None, list[Finding]]:
     """Validate ``document`` (or its part at path ``at``) against ``model``; every error is located."""
     data = document.data
     for part in at:
@@ -137,7 +131,7 @@ def validate(model: type[M], document: YamlDocument, file: str, rule: str = "sch
     except ValidationError as exc:
         findings = []
         for error in exc.errors(include_url=False):
-            loc: Path_ = (*at, *(p for p in error["loc"] if isinstance(p, (str, int))))
+            loc: KeyPath = (*at, *(p for p in error["loc"] if isinstance(p, (str, int))))
             if error["type"] == "extra_forbidden":
                 position = document.keys.get(loc) or document.position(loc)
             elif error["type"] == "missing":

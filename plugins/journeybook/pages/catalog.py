@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import render_page, views
-from journeybook.render.links import CATALOG_PAGE
+from journeybook.pages.uris import CATALOG_URI
 from journeybook.views.kpi_status import Status, status_counts
 
-CATALOG_URI = CATALOG_PAGE
 LIFECYCLES = ("active", "draft", "retired")
 
 

@@ -22,9 +22,9 @@ from journeybook.model.resolved import (
 )
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import views
+from journeybook.pages.uris import EXPORT_URI
 from journeybook.render.links import Links
 
-EXPORT_URI = "journeys.json"
 SCHEMA_FILE = "playbook.schema.json"
 
 

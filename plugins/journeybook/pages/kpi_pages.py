@@ -16,20 +16,18 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from journeybook.model.inputs import KPI_CATEGORIES
 from journeybook.model.resolved import Team
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import render_page, views
+from journeybook.pages.uris import CSV_URI, JSON_URI, KPIS_URI
 from journeybook.render.links import Links
 from journeybook.views.kpi_status import KpiView, Reading, Status, status_counts
 
-KPIS_URI = "kpis.md"
-CSV_URI = "kpis.csv"
-JSON_URI = "kpis.json"
 CSV_COLUMNS = (
     "journey", "journey_title", "kpi", "name", "stage", "category", "owner", "direction", "target", "unit",
     "segment", "status", "latest", "latest_date", "previous", "previous_date", "change", "trend", "url",
 )
-CATEGORIES = ("leading", "outcome", "operational", "business")
 NO_OWNER = "-"
 """Owner key of KPIs without an owner (never a team id: ids start with a letter or digit)."""
 ATTENTION = {status: rank for rank, status in enumerate(Status)}
@@ -82,7 +80,7 @@ def by_owner(items: list[KpiView]) -> list[Group]:
 
 def by_category(items: list[KpiView]) -> list[Group]:
     """One group per KPI category, in the format's order, off-track KPIs first."""
-    found = {c: [v for v in items if v.kpi.category == c] for c in CATEGORIES}
+    found = {c: [v for v in items if v.kpi.category == c] for c in KPI_CATEGORIES}
     return [Group(c, c, _attention_first(members)) for c, members in found.items() if members]
 
 
@@ -93,7 +91,7 @@ def kpi_health_page(context: SiteContext) -> list[GeneratedFile]:
         statuses=by_status(items), owners=by_owner(items), categories=by_category(items), total=len(items),
         counts=Group("all", "", tuple(items)).counts, journeys=len({v.journey.id for v in items}),
         band=context.project.site.settings.at_risk_band, today=context.project.today, csv_uri=CSV_URI, json_uri=JSON_URI,
-        owner_key=owner_key,
+        owner_key=owner_key, initiatives=context.project.initiatives,
     )]
 
 

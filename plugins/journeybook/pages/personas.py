@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import render_page, views
+from journeybook.pages.uris import PERSONAS_URI
 from journeybook.render.links import Links
-
-PERSONAS_URI = "personas/index.md"
 
 
 def persona_index(context: SiteContext) -> list[GeneratedFile]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from journeybook.pages import (
     catalog,
     exports,
+    fields,
+    initiatives,
     kpi_pages,
     personas,
     review,
@@ -34,6 +36,9 @@ PRODUCERS: tuple[Producer, ...] = (
     kpi_pages.kpi_health_page,
     kpi_pages.kpis_json,
     kpi_pages.kpis_csv,
+    initiatives.initiatives_hub,
+    initiatives.initiatives_json,
+    fields.fields_page,
 )
 """Every producer, in the order their files are added to the site."""
 

@@ -1,12 +1,16 @@
-"""The review queue: playbooks past their review date, so each owner sees what to review now, then what comes due next."""
+"""The review queue: playbooks past their review date, so each owner sees what to review now,
+then what comes due next, and the initiatives whose owners must write a result or add measurements."""
 
 from __future__ import annotations
 
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import render_page, views
-
-REVIEW_URI = "review.md"
+from journeybook.pages.uris import REVIEW_URI
 
 
 def review_page(context: SiteContext) -> list[GeneratedFile]:
-    return [render_page(context, REVIEW_URI, "review.md", groups=views(context).review_queue, upcoming=views(context).upcoming_reviews, today=context.project.today)]
+    today = context.project.today
+    return [render_page(
+        context, REVIEW_URI, "review.md", groups=views(context).review_queue, upcoming=views(context).upcoming_reviews, today=today,
+        follow_ups=context.project.initiatives.follow_ups(today),
+    )]

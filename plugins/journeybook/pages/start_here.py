@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import render_page, views
-
-START_URI = "start-here.md"
+from journeybook.pages.uris import START_URI
 
 # The parts of a playbook page, in the order the default layout shows them
 # (page_blocks.DEFAULT_BEFORE/AFTER); labels ``start_read_<part>_*``.

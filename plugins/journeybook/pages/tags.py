@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import render_page
-
-TAGS_URI = "tags.md"
+from journeybook.pages.uris import TAGS_URI
 
 
 def tags_page(context: SiteContext) -> list[GeneratedFile]:

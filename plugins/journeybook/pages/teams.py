@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import render_page, views
+from journeybook.pages.uris import TEAMS_URI
 from journeybook.render.links import TEAM_PAGE
-
-TEAMS_URI = "teams/index.md"
 
 
 def team_pages(context: SiteContext) -> list[GeneratedFile]:

@@ -19,8 +19,10 @@ from typing import Any, NamedTuple
 import yaml
 
 from journeybook.findings import unreadable
+from journeybook.read.confine import confined
 
-Path_ = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
+"""Where a value sits in a YAML document: mapping keys and list indexes, from the root."""
 
 MAX_FRONT_MATTER_BYTES = 256 * 1024
 MAX_DEPTH = 24
@@ -38,6 +40,10 @@ _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 _NUMBER_START = frozenset("+-.0123456789")
 """Every number and special float starts with one of these; other text skips the patterns."""
+MAX_NUMBER_CHARS = 100
+"""The longest number accepted. No field needs more, and a longer one is either a float too
+large to be finite or an integer Python refuses to convert to text (``int_max_str_digits``),
+which would turn the message about it into a crash."""
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 _REFUSED_CHARS = re.compile("[\ud800-\udfff\u202a-\u202e\u2066-\u2069\u200e\u200f\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 """Lone surrogates, bidirectional controls and control characters (tab and newline are fine).
@@ -63,6 +69,10 @@ class YamlProblem(Exception):
         self.field = field
 
 
+class NumberTooLong(ValueError):
+    """A plain scalar that reads as a number but is longer than ``MAX_NUMBER_CHARS``."""
+
+
 class Position(NamedTuple):
     """Where a value (or a mapping key) was written, 1-based, and its text as written.
 
@@ -80,10 +90,10 @@ class YamlDocument:
     """Plain Python data plus the position of every value and key in the source file."""
 
     data: Any
-    values: dict[Path_, Position] = field(default_factory=dict)
-    keys: dict[Path_, Position] = field(default_factory=dict)
+    values: dict[KeyPath, Position] = field(default_factory=dict)
+    keys: dict[KeyPath, Position] = field(default_factory=dict)
 
-    def position(self, path: Path_) -> Position | None:
+    def position(self, path: KeyPath) -> Position | None:
         """The position of ``path``, or of its nearest written ancestor."""
         for end in range(len(path), -1, -1):
             found = self.values.get(path[:end])
@@ -112,6 +122,8 @@ def resolve_plain(text: str) -> Any:
         return False
     if text[0] not in _NUMBER_START:
         return text
+    if len(text) > MAX_NUMBER_CHARS and (_INT.match(text) or _OCT.match(text) or _HEX.match(text) or _FLOAT.match(text)):
+        raise NumberTooLong(text)
     if _INT.match(text):
         return int(text)
     if _OCT.match(text):
@@ -126,21 +138,22 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
-def _describe_path(path: Path_) -> str:
+def field_path(path: KeyPath) -> str:
+    """``('stages', 1, 'touchpoints', 0, 'kind')`` -> ``stages[1].touchpoints[0].kind``."""
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 
 
-def _refuse_text(value: str, start: int, line: int, column: int, path: Path_) -> None:
+def _refuse_text(value: str, start: int, line: int, column: int, path: KeyPath) -> None:
     """Name the refused character ``_REFUSED_CHARS`` found at ``start`` of ``value``."""
     for char in value[start:]:
         code = ord(char)
         if 0xD800 <= code <= 0xDFFF:
-            raise YamlProblem(line, column, "contains a lone surrogate escape, which is not a character; remove it", _describe_path(path))
+            raise YamlProblem(line, column, "contains a lone surrogate escape, which is not a character; remove it", field_path(path))
         if code in (0xFFFE, 0xFFFF):
-            raise YamlProblem(line, column, f"contains U+{code:04X}, which is not a character; remove it", _describe_path(path))
+            raise YamlProblem(line, column, f"contains U+{code:04X}, which is not a character; remove it", field_path(path))
         if char in _BIDI_CONTROLS:
             name = unicodedata.name(char, "bidirectional control")
             raise YamlProblem(
@@ -148,10 +161,10 @@ def _refuse_text(value: str, start: int, line: int, column: int, path: Path_) ->
                 f"contains the invisible bidirectional control character U+{code:04X} ({name}), "
                 "which can make text display differently from what it says; remove it "
                 "(right-to-left text itself is fine)",
-                _describe_path(path),
+                field_path(path),
             )
         if code < 0x20 and char not in "\t\n" or 0x7F <= code <= 0x9F:
-            raise YamlProblem(line, column, f"contains the control character U+{code:04X}; remove it", _describe_path(path))
+            raise YamlProblem(line, column, f"contains the control character U+{code:04X}; remove it", field_path(path))
 
 
 class _Builder:
@@ -166,7 +179,7 @@ class _Builder:
         # tuple.__new__ skips the named tuple's Python-level constructor: half a million calls
         return _new_tuple(Position, (mark.line + 1 + self.offset, mark.column + 1, raw))
 
-    def refuse_extras(self, event: Any, path: Path_) -> None:
+    def refuse_extras(self, event: Any, path: KeyPath) -> None:
         anchored = getattr(event, "anchor", None) is not None or isinstance(event, yaml.AliasEvent)
         tag = getattr(event, "tag", None)
         if not anchored and (tag is None or tag == "!"):
@@ -176,24 +189,32 @@ class _Builder:
             raise YamlProblem(
                 where.line, where.column,
                 "anchors and aliases (&name, *name) are not allowed; write the value out in full",
-                _describe_path(path),
+                field_path(path),
             )
         raise YamlProblem(
             where.line, where.column,
             f"YAML tags such as '{tag}' are not allowed; write a plain value (quote it to make it text)",
-            _describe_path(path),
+            field_path(path),
         )
 
-    def node(self, events: Any, event: Any, path: Path_) -> Any:
+    def node(self, events: Any, event: Any, path: KeyPath) -> Any:
         if event.__class__ not in _PLAIN_NODE_EVENTS or event.anchor is not None or event.tag not in (None, "!"):
             self.refuse_extras(event, path)  # raises on what it refuses; the usual case skips the call
         if len(path) > MAX_DEPTH:
             where = self.pos(event)
-            raise YamlProblem(where.line, where.column, f"is nested more than {MAX_DEPTH} levels deep", _describe_path(path))
+            raise YamlProblem(where.line, where.column, f"is nested more than {MAX_DEPTH} levels deep", field_path(path))
         if isinstance(event, yaml.ScalarEvent):
             plain = not event.style and event.implicit[0]
-            value = resolve_plain(event.value) if plain else event.value
             where = self.doc.values[path] = self.pos(event, event.value)
+            try:
+                value = resolve_plain(event.value) if plain else event.value
+            except NumberTooLong:
+                raise YamlProblem(
+                    where.line, where.column,
+                    f"is a number {len(event.value)} characters long; numbers here have at most {MAX_NUMBER_CHARS} "
+                    "(put it in quotes if it is meant as text)",
+                    field_path(path),
+                ) from None
             if isinstance(value, str) and (refused := _REFUSED_CHARS.search(value)):
                 _refuse_text(value, refused.start(), where.line, where.column, path)
             return value
@@ -211,14 +232,14 @@ class _Builder:
                     self.refuse_extras(key_event, path)
                 where = self.pos(key_event)
                 if not isinstance(key_event, yaml.ScalarEvent):
-                    raise YamlProblem(where.line, where.column, "a key must be a plain name, not a list or mapping", _describe_path(path))
+                    raise YamlProblem(where.line, where.column, "a key must be a plain name, not a list or mapping", field_path(path))
                 key = key_event.value
                 if key in mapping:
                     first = self.doc.keys[(*path, key)]
                     raise YamlProblem(
                         where.line, where.column,
                         f"duplicate key '{key}' (first written on line {first.line}); keep one",
-                        _describe_path((*path, key)),
+                        field_path((*path, key)),
                     )
                 self.doc.keys[(*path, key)] = where
                 mapping[key] = self.node(events, next(events), (*path, key))
@@ -228,7 +249,19 @@ class _Builder:
         raise YamlProblem(where.line, where.column, "unexpected YAML content")
 
 
-def _syntax_problem(error: yaml.YAMLError, text: str, line_offset: int) -> YamlProblem:
+def _reader_problem(error: yaml.reader.ReaderError, text: str, line_offset: int) -> YamlProblem:
+    """A character libyaml refuses to read at all (NUL and other controls), at its line and column."""
+    before = text[: error.position]
+    line = before.count("\n") + 1 + line_offset
+    column = error.position - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+    return YamlProblem(line, column, f"contains the control character U+{code:04X}; remove it")
+
+
+def syntax_problem(error: yaml.YAMLError, text: str, line_offset: int) -> YamlProblem:
+    """A YAML syntax error in plain words, located where the author can fix it (always one line)."""
+    if isinstance(error, yaml.reader.ReaderError):
+        return _reader_problem(error, text, line_offset)
     problem_mark = getattr(error, "problem_mark", None)
     context_mark = getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
@@ -260,7 +293,7 @@ def _syntax_problem(error: yaml.YAMLError, text: str, line_offset: int) -> YamlP
         text = ("a ':' appears where it is not allowed; put text containing ': ' in quotes, "
                 "or check that this line is not indented more than the one above it")
     else:
-        text = problem + (f" ({context})" if context else "")
+        text = (problem + (f" ({context})" if context else "")).replace("\n", " ")
     return YamlProblem(line, column, f"YAML syntax error: {text}")
 
 
@@ -284,7 +317,7 @@ def load_yaml(text: str, line_offset: int = 0) -> YamlDocument:
             where = builder.pos(trailing)
             raise YamlProblem(where.line, where.column, "only one YAML document is allowed here")
     except yaml.YAMLError as error:
-        raise _syntax_problem(error, text, line_offset) from None
+        raise syntax_problem(error, text, line_offset) from None
     except RecursionError:
         raise YamlProblem(line_offset + 1, 1, f"is nested more than {MAX_DEPTH} levels deep") from None
     finally:
@@ -337,18 +370,22 @@ def body_of(text: str) -> str:
     return text if index is None else "".join(lines[index + 1 :])
 
 
-def read_markdown(path: Path) -> SourceFile:
-    """Read a Markdown file from disk and split it; all problems come out as ``YamlProblem``."""
+def _read_inside(path: Path, root: Path) -> bytes:
+    """The bytes of an input file, never of a file a link leads to outside the project ``root``."""
     try:
-        raw = path.read_bytes()
+        return confined(path, root).read_bytes()
     except OSError as problem:
         raise YamlProblem(1, 1, unreadable(problem)) from None
-    return split_markdown(path, decode(raw))
 
 
-def read_yaml_file(path: Path) -> YamlDocument:
-    """Read a whole YAML data file (taxonomies, teams) with positions."""
-    text = decode(path.read_bytes())
+def read_markdown(path: Path, root: Path) -> SourceFile:
+    """Read a Markdown file of the project at ``root`` and split it; all problems come out as ``YamlProblem``."""
+    return split_markdown(path, decode(_read_inside(path, root)))
+
+
+def read_yaml_file(path: Path, root: Path) -> YamlDocument:
+    """Read a whole YAML data file (taxonomies, teams) of the project at ``root`` with positions."""
+    text = decode(_read_inside(path, root))
     if len(text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES * 8:
         raise YamlProblem(1, 1, "the file is too large for a configuration file")
     return load_yaml(text)

@@ -1,19 +1,68 @@
-"""Where a Journeybook project keeps things, relative to its root (the folder of mkdocs.yml)."""
+"""Where a Journeybook project keeps things, relative to its root (the folder of mkdocs.yml).
+
+A site's own ``templates/`` and ``site_config/`` come first; any file it does not have is taken
+from the packaged defaults (``journeybook.defaults``), so defaults it never copied follow upgrades.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from journeybook.defaults import Defaults, packaged_defaults
+from journeybook.errors import BuildProblem
+from journeybook.findings import unreadable
+from journeybook.read.front_matter import YamlProblem, decode, syntax_problem
+
+
+def _unique(*folders: Path) -> tuple[Path, ...]:
+    """Folders in order, each once (the example site's own folders are the packaged defaults)."""
+    seen: list[Path] = []
+    for folder in folders:
+        if folder not in seen:
+            seen.append(folder)
+    return tuple(seen)
+
 
 class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for a few plain keys while ignoring its ``!!python/name`` tags."""
+    """Reads mkdocs.yml for a few plain keys while ignoring its ``!!python/name`` and ``!ENV`` tags."""
 
 
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+class Tagged:
+    """A value behind a tag (``!ENV [...]``): only MkDocs knows what it becomes."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: Tagged())
+
+
+def docs_dir_of(config_file: Path) -> str | None:
+    """``docs_dir`` as a MkDocs configuration names it (relative to its folder), without MkDocs.
+
+    A configuration that cannot be read stops the run with its line, as MkDocs itself would.
+    ``None`` when ``docs_dir`` is behind a tag (``!ENV``), which only MkDocs' loader resolves.
+    """
+    name = config_file.name
+    try:
+        text = decode(config_file.read_bytes())
+        config: Any = yaml.load(text, Loader=_TolerantLoader) or {}
+    except YamlProblem as problem:
+        raise BuildProblem(f"{name}:{problem.line}:{problem.column}: {problem.message}") from None
+    except OSError as problem:
+        raise BuildProblem(f"{name}: {unreadable(problem)}") from None
+    except yaml.YAMLError as error:
+        problem = syntax_problem(error, text, 0)
+        raise BuildProblem(f"{name}:{problem.line}:{problem.column}: {problem.message}") from None
+    except ValueError as error:  # a value PyYAML cannot construct, such as a 5,000-digit number
+        raise BuildProblem(f"{name}: a value cannot be read ({error})") from None
+    docs_dir = config.get("docs_dir", "docs") if isinstance(config, dict) else "docs"
+    if isinstance(docs_dir, Tagged):
+        return None
+    if not isinstance(docs_dir, str) or not docs_dir.strip():
+        raise BuildProblem(f"{name}: docs_dir: must be the name of a folder, such as 'content', not {docs_dir!r}")
+    return docs_dir
 
 
 @dataclass(frozen=True)
@@ -22,6 +71,7 @@ class Layout:
 
     root: Path
     docs_dir: Path
+    defaults: Defaults = field(default_factory=packaged_defaults)
 
     @classmethod
     def at(cls, root: Path, docs_dir: str | Path = "content") -> Layout:
@@ -48,13 +98,6 @@ class Layout:
     def config_dir(self) -> Path:
         return self.root / "site_config"
 
-    @classmethod
-    def from_mkdocs_yml(cls, root: Path) -> Layout:
-        """The layout a CLI run uses: docs_dir as mkdocs.yml says, without importing MkDocs."""
-        with (root / "mkdocs.yml").open(encoding="utf-8") as stream:
-            config: Any = yaml.load(stream, Loader=_TolerantLoader) or {}
-        return cls.at(root, config.get("docs_dir", "docs") if isinstance(config, dict) else "docs")
-
     @property
     def templates_dir(self) -> Path:
         return self.root / "templates"
@@ -62,6 +105,28 @@ class Layout:
     @property
     def labels_dir(self) -> Path:
         return self.config_dir / "labels"
+
+    @property
+    def template_dirs(self) -> tuple[Path, ...]:
+        """Where templates are looked up: the site's ``templates/`` first, then the packaged ones."""
+        return _unique(self.templates_dir, self.defaults.templates_dir)
+
+    @property
+    def label_dirs(self) -> tuple[Path, ...]:
+        """Label folders in merge order: the packaged labels, then the site's keys over them."""
+        return _unique(self.defaults.config_dir / "labels", self.labels_dir)
+
+    def config_file(self, name: str) -> Path:
+        """``site_config/<name>``: the site's own file when it has one (it replaces the packaged one)."""
+        own = self.config_dir / name
+        return own if own.is_file() else self.defaults.config_dir / name
+
+    def template_file(self, name: str) -> Path:
+        """``templates/<name>`` from the first template folder that has it (the packaged one if none)."""
+        for folder in self.template_dirs:
+            if (folder / name).is_file():
+                return folder / name
+        return self.defaults.templates_dir / name
 
     def rel(self, path: Path) -> str:
         """A path as findings show it: relative to the project root when inside it."""
@@ -77,6 +142,9 @@ class Layout:
         if path.is_absolute() and path.is_relative_to(self.docs_dir):
             return path.relative_to(self.docs_dir).as_posix()
         return path.resolve().relative_to(self.docs_dir).as_posix()
+
+    def persona_files(self) -> list[Path]:
+        return sorted(p for p in self.personas_dir.glob("*.md") if p.name != "index.md") if self.personas_dir.is_dir() else []
 
     def playbook_files(self) -> list[Path]:
         return sorted(p for p in self.journeys_dir.rglob("*.md") if p.name != "index.md") if self.journeys_dir.is_dir() else []

@@ -7,13 +7,16 @@ not two thousand. Paths are relative to the project root, which may sit below th
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
-from journeybook.errors import UsageError
+from journeybook.errors import OutsideProject, UsageError
+from journeybook.read.confine import confined
 from journeybook.read.layout import Layout
 
-Sources = dict[str, bytes]
+Sources = dict[str, "bytes | OSError"]
+"""Each playbook's bytes by path, or why the working tree's file could not be read (a dangling link)."""
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
@@ -40,11 +43,29 @@ def _is_playbook(path: str) -> bool:
     return path.endswith(".md") and not path.endswith("/index.md") and path != "index.md"
 
 
-def read_sources(layout: Layout, revision: str | None) -> Sources:
-    """Every playbook's bytes by its path from the project root; ``None`` means the working tree."""
+def _working_copy(path: Path, root: Path) -> bytes | OSError:
+    """A file's bytes; a link out of the project reads as git stores it (the name it points to), never its target.
+
+    A file that cannot be read (a dangling link) is its problem, reported like a broken file.
+    """
+    try:
+        return confined(path, root).read_bytes()
+    except OutsideProject:
+        return os.fsencode(os.readlink(path))
+    except OSError as problem:
+        return problem
+
+
+def read_sources(layout: Layout, revision: str | None, folder: Path | None = None) -> Sources:
+    """Every page's bytes by its path from the project root; ``None`` means the working tree.
+
+    The pages are the playbooks, or those of ``folder`` inside docs_dir (the initiatives).
+    """
+    folder = folder or layout.journeys_dir
     if revision is None:
-        return {layout.rel(path): path.read_bytes() for path in layout.playbook_files()}
-    journeys = layout.journeys_dir.relative_to(layout.root).as_posix()
+        pages = sorted(p for p in folder.rglob("*.md") if p.name != "index.md") if folder.is_dir() else []
+        return {layout.rel(path): _working_copy(path, layout.root) for path in pages}
+    journeys = folder.relative_to(layout.root).as_posix()
     listing = _git(layout.root, "ls-tree", "-r", "-z", revision, "--", f"{journeys}/")
     blobs: list[tuple[str, str]] = []
     for entry in filter(None, listing.split(b"\0")):

@@ -15,11 +15,16 @@ everything this policy finds in the stash is the author's.
 
 Attributes can also arrive without the stash (``attr_list``'s ``{ onclick=... }``,
 ``md_in_html``'s ``<div markdown onclick=...>``), so a final tree pass drops event handlers,
-unsafe URLs and executable elements from the whole tree in both non-``allow`` modes.
+unsafe URLs and executable elements from the whole tree in both non-``allow`` modes. That
+pass runs on generated pages too: their raw HTML is ours, but the titles and names they put
+into Markdown are the authors' (templates escape them with ``markdown_text``; this is the
+second line). A URL is judged as a browser reads it: character references decoded, blanks
+and control characters dropped, then its scheme checked against an allow-list.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from typing import Any, Literal
@@ -89,8 +94,13 @@ def clean_html(html: str) -> str:
 
 
 def safe_url(value: str) -> bool:
-    """Relative URLs and the schemes of ``URL_SCHEMES``; browsers ignore blanks inside a scheme."""
-    scheme = _SCHEME.match(_INVISIBLE.sub("", value).lower())
+    """Relative URLs (no scheme) and the schemes of ``URL_SCHEMES``.
+
+    Python-Markdown keeps character references in attribute values, and browsers decode them
+    before reading the scheme (``jav&#x61;script:``, ``javascript&colon;``) and drop blanks and
+    control characters inside it, so the scheme is read from the URL decoded and stripped.
+    """
+    scheme = _SCHEME.match(_INVISIBLE.sub("", html.unescape(value)).lower())
     return scheme is None or scheme.group(1) in URL_SCHEMES
 
 
@@ -164,14 +174,17 @@ class HtmlPolicy(Extension):
         super().__init__()
         self.mode: RawHtml = mode
         self.untrusted: set[int] = set()
-        self.applies = True
+        self.raw_html_is_authors = True
+        """False on generated pages: their raw HTML is our autoescaped templates' (left as is)."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API
         self.untrusted.clear()
-        if self.mode == "allow" or not self.applies:
+        if self.mode == "allow":
+            return
+        md.treeprocessors.register(_TreeCleaner(md), "journeybook_attributes", 0.5)
+        if not self.raw_html_is_authors:
             return
         inner = md.preprocessors["html_block"]
         md.preprocessors.register(_StashRecorder(md, inner, self), "html_block", 20)
         md.inlinePatterns.register(_InlineRecorder(md, self), "html", 90)
         md.postprocessors.register(_StashCleaner(md, self), "journeybook_raw_html", 31)
-        md.treeprocessors.register(_TreeCleaner(md), "journeybook_attributes", 0.5)

@@ -6,11 +6,12 @@ reads each of its tags, about 1,300 on a playbook page, for nothing: the HTML co
 went in. Material's search plugin then parses the page's HTML again, also in pure Python.
 
 So templates put such HTML through the ``html_block`` filter, which stores it and leaves a
-placeholder paragraph in the Markdown. After conversion (``on_page_content``) ``restore``
+placeholder paragraph in the Markdown. After conversion (``on_page_content``) ``with_stand_ins``
 swaps each placeholder for a stand-in holding only the block's words, as plain text, which is
 what search indexes; ``search=False`` leaves the stand-in empty (the grid's printed copies,
-the curve's SVG, Mermaid's source text, the catalog's table of every playbook, the KPI health
-page's lists by owner and category, which repeat its status tables). In the finished page (``on_post_page``) ``restore_late``
+the curve's SVG, Mermaid's source text, the hub pages' long tables of every playbook, the KPI
+health page's lists by owner and category, which repeat its status tables). In the finished
+page (``on_post_page``) ``with_html``
 replaces each stand-in with the real HTML. Markdown that must be Markdown (headings that carry
 anchors into the table of contents) stays outside the filter, so search still splits the page
 into the same sections. This is the two-phase fill Material's tags plugin uses for listings.
@@ -81,7 +82,7 @@ class HtmlPlaceholders:
             return text
         return self._token.sub(lambda m: self._waiting.get(int(m.group(2)), ""), text)
 
-    def restore(self, html: str) -> str:
+    def with_stand_ins(self, html: str) -> str:
         """Converted HTML with each placeholder turned into a stand-in holding what search may read."""
         if self.prefix not in html:
             return html
@@ -93,7 +94,7 @@ class HtmlPlaceholders:
 
         return self._pattern.sub(stand_in, html)
 
-    def restore_late(self, html: str) -> str:
+    def with_html(self, html: str) -> str:
         """The finished page with every stand-in replaced by its HTML (each used once, then dropped)."""
         if self._attribute not in html:
             return html

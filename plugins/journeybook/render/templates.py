@@ -1,4 +1,4 @@
-"""Renders blocks from the Jinja2 templates in ``templates/blocks/``, always autoescaped.
+"""Renders blocks from the Jinja2 templates in ``templates/blocks/`` (the site's, else the packaged ones), always autoescaped.
 
 MkDocs' own theme environment has autoescape off, so nothing we generate goes through it:
 blocks are rendered here and handed to pages as finished, escaped HTML (``Markup``).
@@ -9,7 +9,7 @@ from __future__ import annotations
 import traceback
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from jinja2 import (
     Environment,
@@ -20,11 +20,15 @@ from jinja2 import (
     TemplateSyntaxError,
     select_autoescape,
 )
+from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
-from journeybook.errors import BuildProblem
+from journeybook.errors import BuildProblem, OutsideProject
+from journeybook.findings import printable, unreadable
+from journeybook.read.confine import confined
 from journeybook.render.fragments import FragmentCache, FragmentExtension
-from journeybook.render.labels import Labels
+from journeybook.render.labels import Labels, fill
+from journeybook.render.markdown import markdown_text
 from journeybook.render.placeholders import HtmlPlaceholders
 
 
@@ -46,24 +50,46 @@ class TemplateProblem(BuildProblem):
     """A block template that does not compile or render, located for whoever maintains it."""
 
 
-def template_problem(error: TemplateError, templates_dir: Path) -> TemplateProblem:
-    """Where in ``templates_dir`` Jinja2's ``error`` happened (file and line), and what it said."""
+def template_problem(error: TemplateError, template_dirs: Sequence[Path]) -> TemplateProblem:
+    """Where among ``template_dirs`` Jinja2's ``error`` happened (file and line), and what it said.
+
+    The first folder is the site's own, the last the packaged defaults: a broken copy in the
+    site can be fixed or deleted (then the packaged template applies again).
+    """
     where: tuple[str, int] | None = None
     if isinstance(error, TemplateSyntaxError) and error.filename:
         where = (error.filename, error.lineno)
     else:  # Jinja2 rewrites the traceback so that template frames carry the template's own lines
         for frame, line in traceback.walk_tb(error.__traceback__):
-            if Path(frame.f_code.co_filename).is_relative_to(templates_dir):
+            if any(Path(frame.f_code.co_filename).is_relative_to(folder) for folder in template_dirs):
                 where = (frame.f_code.co_filename, line)
+    site = template_dirs[0]
     if isinstance(error, TemplateNotFound):
-        return TemplateProblem(f"{templates_dir.name}/blocks/{error.name} is missing; restore it from the repository.")
+        return TemplateProblem(f"{site.name}/blocks/{error.name} is missing, in the site and in the installed Journeybook; restore it from the repository.")
     kind = "syntax error" if isinstance(error, TemplateSyntaxError) else "error"
-    place = f"{Path(where[0]).relative_to(templates_dir.parent)}, line {where[1]}" if where else f"a template in {templates_dir.name}/blocks/"
+    place = f"a template in {site.name}/blocks/"
+    if where:
+        folder = next((f for f in template_dirs if Path(where[0]).is_relative_to(f)), site)
+        shown = Path(where[0]).relative_to(folder.parent) if folder == site else Path(where[0])
+        place = f"{shown}, line {where[1]}"
     return TemplateProblem(
         f"{place}: template {kind}: {error.message or type(error).__name__}. The block templates are "
         "Jinja2 templates (https://jinja.palletsprojects.com/templates/); fix this one, or restore it "
-        "from the repository."
+        "from the repository (a site's own copy can be deleted: the packaged template then applies)."
     )
+
+
+class _ConfinedLoader(FileSystemLoader):
+    """The site's templates, none of them a link out of their folder (``journeybook.read.confine``)."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Any]:
+        for folder in self.searchpath:
+            path = Path(folder, *split_template_path(template))
+            try:
+                confined(path, Path(folder), f"{Path(folder).parent.name}/{Path(folder).name}/")
+            except OutsideProject as problem:
+                raise TemplateProblem(printable(f"{Path(folder).parent.name}/{Path(folder).name}/{template}: {unreadable(problem)}")) from None
+        return super().get_source(environment, template)
 
 
 class Renderer:
@@ -76,11 +102,11 @@ class Renderer:
     new renderer.
     """
 
-    def __init__(self, templates_dir: Path, labels: Labels) -> None:
-        self.templates_dir = templates_dir
+    def __init__(self, template_dirs: Sequence[Path], labels: Labels) -> None:
+        self.template_dirs = tuple(template_dirs)
         self.labels = labels
         self.env = Environment(
-            loader=FileSystemLoader(templates_dir / "blocks"),
+            loader=_ConfinedLoader([folder / "blocks" for folder in self.template_dirs]),  # the site's file first
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -90,7 +116,9 @@ class Renderer:
         )
         self.env.filters["number"] = _format_number
         self.env.filters["isodate"] = _format_date
+        self.env.filters["fill"] = fill
         self.env.filters["html_block"] = self._html_block
+        self.env.filters["markdown_text"] = markdown_text  # an author's value placed in Markdown, not HTML
         self.env.globals["labels"] = labels
         self.placeholders = HtmlPlaceholders()
 
@@ -119,4 +147,4 @@ class Renderer:
         except TemplateProblem:
             raise  # from a template rendered inside this one
         except TemplateError as error:
-            raise template_problem(error, self.templates_dir) from None
+            raise template_problem(error, self.template_dirs) from None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from journeybook.model.resolved import Journey, Stage
-from journeybook.render.labels import Labels
+from journeybook.render.labels import Labels, fill
 
 
 @dataclass(frozen=True)
@@ -120,13 +120,6 @@ class DiagramModel:
     """Flowchart edges as (from id, to id): stage to stage within a phase box, box to box."""
     points: tuple[CurvePoint, ...]
     flow_a11y: Accessible
-
-
-def fill(template: str, **values: object) -> str:
-    """A label with its ``{name}`` placeholders filled; labels are data, so no ``str.format``."""
-    for key, value in values.items():
-        template = template.replace("{" + key + "}", str(value))
-    return template
 
 
 def _channels(stage: Stage) -> tuple[str, ...]:

@@ -10,13 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
+from journeybook.model.initiatives import Initiative
 from journeybook.model.resolved import Journey, Kpi, Stage
 from journeybook.views.diagram import Feeling
 
-LANES = ("goal", "actions", "touchpoints", "feeling", "expectations", "pain_points", "opportunities", "owner", "systems", "kpis")
+LANES = ("goal", "actions", "touchpoints", "feeling", "expectations", "pain_points", "opportunities", "initiatives", "owner", "systems", "kpis")
 """Lane keys, top to bottom; each lane's heading is the label ``map_lane_<key>``."""
 DETAIL_LANES = ("systems", "kpis")
-"""Lanes the stage sections under the grid show; every other lane is read in the grid alone."""
+"""Lanes the stage sections under the grid show instead of the grid; the others are read in the grid."""
+SHARED_LANES = ("initiatives",)
+"""Lanes both show: a stage's section names the initiatives changing it, with their status."""
 PRINT_STAGES = 4
 """Stages per printed copy of the grid: a page's width holds the lane names and four stages at
 a readable size, so a wider grid prints as several, each repeating the lane names."""
@@ -55,10 +58,10 @@ class MapGrid:
     @property
     def detail_lanes(self) -> tuple[Lane, ...]:
         """The lanes of the stage sections: those the grid's reader needs a stage's own page for."""
-        return tuple(lane for lane in self.lanes if lane.key in DETAIL_LANES)
+        return tuple(lane for lane in self.lanes if lane.key in DETAIL_LANES or lane.key in SHARED_LANES)
 
 
-def _cell(key: str, stage: Stage, kpis: tuple[Kpi, ...]) -> tuple[object, ...]:
+def _cell(key: str, stage: Stage, kpis: tuple[Kpi, ...], initiatives: tuple[Initiative, ...], journey_id: str) -> tuple[object, ...]:
     match key:
         case "goal":
             return (stage.customer_goal,) if stage.customer_goal else ()
@@ -70,13 +73,18 @@ def _cell(key: str, stage: Stage, kpis: tuple[Kpi, ...]) -> tuple[object, ...]:
             return (stage.owner,) if stage.owner else ()
         case "kpis":
             return tuple(kpi for kpi in kpis if kpi.stage is not None and kpi.stage.id == stage.id)
+        case "initiatives":
+            return tuple(i for i in initiatives if i.acts_on_stage(journey_id, stage.id))
         case _:
             return tuple(getattr(stage, key))
 
 
-def map_grid(journey: Journey) -> MapGrid:
-    """The grid of ``journey``; a lane empty in every stage (no systems written, say) is left out."""
+def map_grid(journey: Journey, initiatives: tuple[Initiative, ...] = ()) -> MapGrid:
+    """The grid of ``journey``; a lane empty in every stage (no systems written, say) is left out.
+
+    ``initiatives`` are those acting on the journey: each shows in the stages it acts on.
+    """
     runs = (tuple(run) for _, run in groupby(journey.stages, key=lambda stage: stage.phase.id))
     phases = tuple(PhaseSpan(run[0].phase.name, len(run)) for run in runs)
-    lanes = (Lane(key, tuple(_cell(key, stage, journey.kpis) for stage in journey.stages)) for key in LANES)
+    lanes = (Lane(key, tuple(_cell(key, stage, journey.kpis, initiatives, journey.id) for stage in journey.stages)) for key in LANES)
     return MapGrid(phases, journey.stages, tuple(lane for lane in lanes if any(lane.cells) or lane.key == "owner"))

@@ -13,6 +13,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any, Iterable
 
+from journeybook.model.initiatives import Initiative
 from journeybook.model.project import Project
 from journeybook.model.resolved import (
     Journey,
@@ -57,10 +58,11 @@ class TeamHoldings:
     stages: list[StageRef] = field(default_factory=list)
     kpis: list[KpiRef] = field(default_factory=list)
     checks: list[CheckRef] = field(default_factory=list)
+    initiatives: list[Initiative] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.playbooks or self.stages or self.kpis or self.checks)
+        return not (self.playbooks or self.stages or self.kpis or self.checks or self.initiatives)
 
 
 @dataclass(frozen=True)
@@ -114,8 +116,8 @@ def catalog_order(journeys: Iterable[Journey]) -> list[Journey]:
     return sorted(journeys, key=lambda j: (j.title.casefold(), j.id))
 
 
-def team_holdings(journeys: list[Journey], teams: dict[str, Team]) -> dict[str, TeamHoldings]:
-    """Every team of ``data/owners.yml``, with what it owns; one pass over all journeys."""
+def team_holdings(journeys: list[Journey], teams: dict[str, Team], initiatives: Iterable[Initiative] = ()) -> dict[str, TeamHoldings]:
+    """Every team of ``data/owners.yml``, with what it owns; one pass over all journeys and initiatives."""
     holdings = {team_id: TeamHoldings(team) for team_id, team in teams.items()}
 
     def of(team: Team | None) -> TeamHoldings | None:
@@ -133,6 +135,9 @@ def team_holdings(journeys: list[Journey], teams: dict[str, Team]) -> dict[str, 
         for check in journey.verification:
             if (owner := of(check.owner)) is not None:
                 owner.checks.append(CheckRef(journey, check))
+    for initiative in initiatives:
+        if (owner := of(initiative.owner)) is not None:
+            owner.initiatives.append(initiative)
     return holdings
 
 
@@ -238,7 +243,7 @@ class SiteViews:
 
     @cached_property
     def teams(self) -> dict[str, TeamHoldings]:
-        return team_holdings(self.catalog, self.project.site.teams)
+        return team_holdings(self.catalog, self.project.site.teams, self.project.initiatives.ordered)
 
     @cached_property
     def methods(self) -> list[MethodUsage]:

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from journeybook.cli.commands import build, check, diff, new, schema
+from journeybook.cli.commands import build, check, diff, init, new, schema
 
-COMMANDS: tuple[ModuleType, ...] = (check, build, schema, new, diff)
+COMMANDS: tuple[ModuleType, ...] = (init, check, build, schema, new, diff)

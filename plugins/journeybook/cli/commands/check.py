@@ -1,4 +1,9 @@
-"""``journeybook check``: the pull-request gate. Validates without building the site."""
+"""``journeybook check``: the pull-request gate. Validates without building the site.
+
+Errors fail it; warnings (the content's health: a review or verification overdue, a KPI without
+recent data, an unverified moment of truth) are printed and pass, unless ``--strict`` or the
+site's ``strict: true`` setting makes them fail too.
+"""
 
 from __future__ import annotations
 
@@ -7,38 +12,59 @@ import sys
 from pathlib import Path
 
 from journeybook.cli.reporting import FORMATS
+from journeybook.cli.site import site_layout
 from journeybook.errors import UsageError
 from journeybook.model.project import load_project
 from journeybook.read.layout import Layout
+from journeybook.render.mermaid_limits import diagram_findings
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("check", help="validate playbooks, personas, teams, taxonomies and measurements")
-    parser.add_argument("paths", nargs="*", type=Path, help="playbook files or folders to check (default: all)")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
+    parser = sub.add_parser("check", help="validate playbooks, initiatives, personas, teams, taxonomies and measurements")
+    parser.add_argument("paths", nargs="*", type=Path, help="playbook or initiative files or folders to check (default: all)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1); 'strict: true' in site_config/settings.yml does the same")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
     parser.set_defaults(handler=run)
 
 
 def _playbooks(paths: list[Path], layout: Layout) -> list[Path] | None:
+    """The playbooks named by ``paths``: files among them, or those inside the folders given.
+
+    Only the project's playbooks can be checked as playbooks; a persona, guide or file outside
+    the project would get a wrong report (or none), so naming one is a usage error.
+    """
     if not paths:
         return None
+    playbooks = [p.resolve() for p in layout.playbook_files()]
+    known = set(playbooks)
     chosen: list[Path] = []
     for path in paths:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
-        chosen.extend(sorted(path.rglob("*.md")) if path.is_dir() else [path])
-    return [p.resolve() for p in chosen]
+        where = path.resolve()
+        inside = [p for p in playbooks if p.is_relative_to(where)] if where.is_dir() else [where] if where in known else []
+        if not inside:
+            folder = layout.rel(layout.journeys_dir)
+            what = "holds no playbook" if where.is_dir() else "is not a playbook"
+            raise UsageError(f"{path} {what}; playbooks are the .md files under {folder}/ (other than index.md)")
+        chosen.extend(inside)
+    return list(dict.fromkeys(chosen))
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
-    layout = Layout.from_mkdocs_yml(root)
+    layout = site_layout(root)
     project = load_project(layout, only=_playbooks(args.paths, layout))
+    project.findings.extend(diagram_findings(project.journeys.values(), layout))
     findings = project.findings.sorted()
     output = FORMATS[args.format](findings)
     if output:
         print(output)
-    failing = project.findings.errors or (args.strict and project.findings.warnings)
+    strict = args.strict or project.site.settings.strict
+    failing = project.findings.errors or (strict and project.findings.warnings)
     if args.format == "text" and not failing and not findings:
-        print(f"checked {len(project.journeys)} playbooks: no problems", file=sys.stderr)
+        initiatives = f", {len(project.initiatives.items)} initiatives" if project.initiatives.items else ""
+        print(f"checked {len(project.journeys)} playbooks{initiatives}: no problems", file=sys.stderr)
+    if args.format == "text" and failing and not project.findings.errors:
+        why = "--strict" if args.strict else "strict: true in site_config/settings.yml"
+        print(f"journeybook: warnings fail this check ({why}); builds publish them", file=sys.stderr)
     return 1 if failing else 0

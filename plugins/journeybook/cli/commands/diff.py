@@ -7,10 +7,14 @@ an author can see the effect of a change before committing it. In CI, pass both 
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
 
 from journeybook.authoring.diff import render_markdown, semantic_diff
-from journeybook.read.layout import Layout
+from journeybook.authoring.initiative_diff import initiative_diff
+from journeybook.cli.site import site_layout
+from journeybook.errors import UsageError
+from journeybook.model.initiatives import INITIATIVES_DIR
 from journeybook.read.revisions import describe, read_sources
 
 WORKING_TREE = "working tree"
@@ -20,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser(
         "diff", help="what changed in the playbooks between two git revisions, as Markdown for a pull-request comment",
         description="Compare the playbooks of two git revisions: added/removed playbooks, stages, moments of truth, "
-        "owners, KPI targets, directions and units, verification. Prints Markdown.",
+        "owners, KPI targets, directions and units, verification; initiatives added, removed, their status and results. Prints Markdown.",
     )
     parser.add_argument("base", metavar="BASE", help="the revision to compare from (a branch, tag or commit)")
     parser.add_argument("head", metavar="HEAD", nargs="?", default=None, help="the revision to compare to; default: the working tree")
@@ -29,13 +33,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
-    layout = Layout.from_mkdocs_yml(root)
+    layout = site_layout(root)
     base_label = describe(root, args.base)
     head_label = describe(root, args.head) if args.head is not None else WORKING_TREE
     diff = semantic_diff(read_sources(layout, args.base), read_sources(layout, args.head), base_label, head_label)
-    markdown = render_markdown(diff, layout.templates_dir)
+    folder = layout.docs_dir / INITIATIVES_DIR
+    initiatives = initiative_diff(read_sources(layout, args.base, folder), read_sources(layout, args.head, folder), base_label, head_label)
+    diff = replace(diff, initiatives=initiatives)
+    markdown = render_markdown(diff, layout.template_dirs)
     if args.output is not None:
-        args.output.write_text(markdown, encoding="utf-8")
+        try:
+            args.output.write_text(markdown, encoding="utf-8")
+        except OSError as problem:
+            raise UsageError(f"--output {args.output}: cannot write the diff there ({problem.strerror or problem}); give the path of a file") from None
     else:
         print(markdown, end="")
     return 0

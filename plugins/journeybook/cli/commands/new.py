@@ -1,4 +1,4 @@
-"""``journeybook new playbook|persona|team``: a valid, commented starting file.
+"""``journeybook new playbook|persona|team|initiative``: a valid, commented starting file.
 
 In a terminal it asks for what is missing (offering the project's teams and personas); in a
 script every value comes from flags and a missing one is a usage error, never a hang.
@@ -19,27 +19,32 @@ from journeybook.authoring.scaffold import (
     check_id,
     check_reference,
     create,
+    initiative_text,
     persona_text,
     playbook_text,
-    slugify,
 )
+from journeybook.cli.site import site_layout
 from journeybook.errors import UsageError
+from journeybook.model.initiatives import INITIATIVES_DIR
+from journeybook.model.inputs import slugify
 from journeybook.model.project import reference_date
 from journeybook.read.layout import Layout
 
 ADD_TEAM = "add one with 'journeybook new team'"
 ADD_PERSONA = "add one with 'journeybook new persona'"
+ADD_PLAYBOOK = "add one with 'journeybook new playbook'"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser(
-        "new", help="write a commented starting file: a playbook, a persona or a team",
+        "new", help="write a commented starting file: a playbook, a persona, a team or an initiative",
         description="Write a valid, commented starting file. In a terminal, asks for what the flags do not give; never overwrites.",
     )
     parser.add_argument("kind", choices=KINDS, help="what to create")
     parser.add_argument("--id", help="the id (file name of a playbook or persona); default: made from the title or name")
-    parser.add_argument("--title", help="playbook or persona: the title readers see")
-    parser.add_argument("--owner", help="playbook: the owning team's id (from data/owners.yml)")
+    parser.add_argument("--title", help="playbook, persona or initiative: the title readers see")
+    parser.add_argument("--owner", help="playbook or initiative: the owning team's id (from data/owners.yml)")
+    parser.add_argument("--journey", help="initiative: the id of a playbook it acts on")
     parser.add_argument("--persona", help="playbook: the persona's id (a page in content/personas/)")
     parser.add_argument("--name", help="team: its name")
     parser.add_argument("--lead", help="team: who leads it")
@@ -96,6 +101,21 @@ def _playbook(asker: Asker, layout: Layout, vocabulary: Vocabulary, today: date)
     return create(layout.journeys_dir / f"{journey_id}.md", text, layout)
 
 
+def _initiative(asker: Asker, layout: Layout, vocabulary: Vocabulary) -> Path:
+    title = asker.ask("title", "Title of the initiative", _text("title"))
+    initiative_id = asker.ask("id", "Id (the file name)", lambda v: check_id(v, "initiative"), default=slugify(title))
+    owner = asker.ask(
+        "owner", "Team running it", lambda v: check_reference(v, vocabulary.teams, "team", ADD_TEAM),
+        default=vocabulary.teams[0] if len(vocabulary.teams) == 1 else None, choices=vocabulary.teams,
+    )
+    journey = asker.ask(
+        "journey", "Journey it acts on", lambda v: check_reference(v, vocabulary.journeys, "journey", ADD_PLAYBOOK),
+        default=vocabulary.journeys[0] if len(vocabulary.journeys) == 1 else None, choices=vocabulary.journeys,
+    )
+    text = initiative_text(title=title, owner=owner, journey=journey)
+    return create(layout.docs_dir / INITIATIVES_DIR / f"{initiative_id}.md", text, layout)
+
+
 def _persona(asker: Asker, layout: Layout) -> Path:
     title = asker.ask("title", "Name of the persona", _text("name"))
     persona_id = asker.ask("id", "Id (the file name)", lambda v: check_id(v, "persona"), default=slugify(title))
@@ -117,11 +137,14 @@ def _team(asker: Asker, layout: Layout, vocabulary: Vocabulary) -> Path:
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
-    layout = Layout.from_mkdocs_yml(root)
+    layout = site_layout(root)
     asker = Asker(args, interactive=sys.stdin.isatty())
     vocabulary = Vocabulary.of(layout)
     if args.kind == "playbook":
         path = _playbook(asker, layout, vocabulary, reference_date(None))
+        print(f"wrote {layout.rel(path)}: fill it in, then run 'journeybook check {layout.rel(path)}'")
+    elif args.kind == "initiative":
+        path = _initiative(asker, layout, vocabulary)
         print(f"wrote {layout.rel(path)}: fill it in, then run 'journeybook check {layout.rel(path)}'")
     elif args.kind == "persona":
         path = _persona(asker, layout)
