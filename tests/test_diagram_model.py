@@ -11,7 +11,7 @@ from pathlib import Path
 from conftest import copy_project
 from diagram_support import example_journeys, labels, load_journey, write_playbook
 from journeybook.views.curve import emotion_curve, score_y
-from journeybook.views.diagram import Feeling, diagram_model, tone
+from journeybook.views.diagram import ROW_TASKS, Feeling, diagram_model, tone
 from journeybook.views.grid import LANES, map_grid
 
 PLAYBOOK = {
@@ -41,7 +41,23 @@ def test_sections_tasks_scores_and_actors(tmp_path: Path) -> None:
     assert [(t.text, t.score, t.actors) for t in look.tasks] == [("Browses", 4, ("Website", "Advertising")), ("Compares", 2, ("Website", "Advertising"))]
     # A stage without actions still appears, as one task scored with the stage's emotion.
     assert [(t.text, t.score, t.actors) for t in model.sections[1].tasks] == [("Buy", 1, ())]
-    assert model.actors == ("Website", "Advertising")
+    # Four actions fit one row: the whole journey is drawn as one diagram, its channels each
+    # in the slot of their place in site_config/channels.yml (web is first, ads thirteenth).
+    [row] = model.rows
+    assert row.sections == model.sections
+    assert [(a.name, a.slot) for a in row.actors] == [("Website", 0), ("Advertising", 12)]
+    assert [s.moment for s in model.sections] == [False, True, False]
+
+
+def test_long_journeys_are_drawn_in_rows_of_whole_stages() -> None:
+    """No row has more than ROW_TASKS actions unless one stage alone has more; order is kept."""
+    for journey in example_journeys().values():
+        model = diagram_model(journey, labels())
+        assert [s for row in model.rows for s in row.sections] == list(model.sections)
+        for row in model.rows:
+            assert len(row.sections) == 1 or sum(len(s.tasks) for s in row.sections) <= ROW_TASKS
+        if len(model.rows) > 1:
+            assert model.rows[0].a11y.title.endswith(f"part 1 of {len(model.rows)}")
 
 
 def test_flow_boxes_a_phase_each_time_the_journey_enters_it(tmp_path: Path) -> None:
@@ -68,9 +84,10 @@ def test_edges_follow_the_stages_of_every_example() -> None:
 
 def test_accessible_texts_name_the_journey_and_its_moments(tmp_path: Path) -> None:
     model = diagram_model(returning(tmp_path), labels())
-    assert model.journey_a11y.title == "Journey diagram of Returning phase"
-    assert "3 stages with 4 customer actions" in model.journey_a11y.description
-    assert "Channels: Website, Advertising." in model.journey_a11y.description
+    [row] = model.rows
+    assert row.a11y.title == "Journey diagram of Returning phase"
+    assert "3 stages with 4 customer actions" in row.a11y.description
+    assert "Channels: Website, Advertising." in row.a11y.description
     assert model.flow_a11y.description.endswith("Moments of truth: Buy.")
     spanish = diagram_model(returning(tmp_path / "es"), labels("es"))
     assert spanish.flow_a11y.title == "Flujo de etapas de Returning phase"
@@ -107,6 +124,10 @@ def test_map_grid_phases_lanes_and_cells(tmp_path: Path) -> None:
     assert [t.kind for t in lanes["touchpoints"][0]] == ["owned", "paid", "earned"]
     assert [k.id for k in lanes["kpis"][1]] == ["drop"]
     assert lanes["systems"] == ((), (), ("CRM",))
+    # The grid shows what the customer lives; the stage sections under it only what it does not.
+    assert [lane.key for lane in grid.map_lanes] == ["actions", "touchpoints", "feeling", "owner"]
+    assert [lane.key for lane in grid.detail_lanes] == ["systems", "kpis"]
+    assert grid.print_groups == (range(0, 3),)
 
 
 def test_map_grid_of_every_example_has_a_column_per_stage() -> None:

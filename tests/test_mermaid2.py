@@ -20,7 +20,8 @@ from conftest import copy_project, mkdocs_build
 CONFIG = Path(__file__).parent / "mermaid2" / "mkdocs.yml"
 RENDERED = (
     "() => { const d = [...document.querySelectorAll('div.mermaid')];"
-    " return d.length === 2 && d.every(e => e.shadowRoot && e.shadowRoot.querySelector('svg')); }"
+    " return d.length === document.querySelectorAll('.jb-diagram > *').length"
+    " && d.every(e => e.shadowRoot && e.shadowRoot.querySelector('svg')); }"
 )
 INSPECT = """() => [...document.querySelectorAll('div.mermaid')].map(host => {
   const svg = host.shadowRoot.querySelector('svg');
@@ -54,10 +55,12 @@ def test_generated_diagrams_render_under_mermaid2(tmp_path: Path) -> None:
         page.wait_for_function(RENDERED, timeout=20000)
         diagrams = page.evaluate(INSPECT)
         stray = page.evaluate(STRAY)
-    assert [(d["kind"], d["error"]) for d in diagrams] == [("flowchart-v2", False), ("journey", False)], diagrams
+    # The stage flow, then each row of the journey diagram.
+    assert [(d["kind"], d["error"]) for d in diagrams] == [("flowchart-v2", False)] + [("journey", False)] * (len(diagrams) - 1), diagrams
+    assert len(diagrams) > 2
     assert stray == []
     # Every stage keeps its owner on a line of its own, and every moment of truth its bold line.
     flow_labels = diagrams[0]["labels"]
     assert flow_labels and all("<br><small>" in label for label in flow_labels), flow_labels
-    assert sum("<b>★" in label for label in flow_labels) == html.count("#9733;") > 0, flow_labels
+    assert sum("<b>★" in label for label in flow_labels) == html.count("&lt;b&gt;#9733;") > 0, flow_labels
     assert log.foreign_requests == [] and log.console_errors == []

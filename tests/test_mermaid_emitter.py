@@ -61,11 +61,11 @@ def test_flowchart_links_each_stage_and_marks_moments() -> None:
 @pytest.mark.parametrize("name", sorted(example_journeys()))
 def test_example_diagrams_match_golden(name: str) -> None:
     model = diagram_model(example_journeys()[name], labels())
-    matches_golden("mermaid", f"{name}.journey.mmd", journey(model))
+    matches_golden("mermaid", f"{name}.journey.mmd", "\n".join(journey(row) for row in model.rows))
     matches_golden("mermaid", f"{name}.flow.mmd", flowchart(model))
 
 
 def test_hostile_diagrams_match_golden(tmp_path: Path) -> None:
     model = diagram_model(hostile_journey(tmp_path), labels())
-    matches_golden("mermaid", "hostile.journey.mmd", journey(model))
+    matches_golden("mermaid", "hostile.journey.mmd", "\n".join(journey(row) for row in model.rows))
     matches_golden("mermaid", "hostile.flow.mmd", flowchart(model))

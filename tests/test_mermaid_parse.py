@@ -20,16 +20,27 @@ from diagram_support import (
     one_line,
 )
 from journeybook.render.mermaid import flowchart, journey
-from journeybook.views.diagram import DiagramModel, FlowNode, diagram_model
+from journeybook.views.diagram import (
+    DiagramModel,
+    FlowNode,
+    JourneyRow,
+    Section,
+    diagram_model,
+)
 
 
-def expected_journey(model: DiagramModel) -> dict[str, Any]:
+def section_name(section: Section) -> str:
+    """A stage's heading as the emitter writes it: a star before a moment of truth."""
+    return f"★ {one_line(section.name)}" if section.moment else one_line(section.name)
+
+
+def expected_journey(row: JourneyRow) -> dict[str, Any]:
     return {
-        "accTitle": one_line(model.journey_a11y.title),
-        "accDescription": one_line(model.journey_a11y.description),
-        "sections": [one_line(s.name) for s in model.sections],
-        "tasks": [(one_line(s.name), one_line(t.text), t.score, [one_line(a) for a in t.actors]) for s in model.sections for t in s.tasks],
-        "actors": sorted({one_line(a) for a in model.actors}),
+        "accTitle": one_line(row.a11y.title),
+        "accDescription": one_line(row.a11y.description),
+        "sections": [section_name(s) for s in row.sections],
+        "tasks": [(section_name(s), one_line(t.text), t.score, [one_line(a) for a in t.actors]) for s in row.sections for t in s.tasks],
+        "actors": sorted({one_line(a.name) for a in row.actors}),
     }
 
 
@@ -45,7 +56,7 @@ def parsed_journey(parsed: dict[str, Any]) -> dict[str, Any]:
 
 def node_lines(node: FlowNode) -> list[str]:
     """The lines of a stage's box, as the emitter lays them out (its own markup, author text)."""
-    lines = [one_line(node.name), f"<small>{one_line(node.owner)}</small>"]
+    lines = [one_line(node.name), f"<small>{one_line(node.owner).replace(' ', chr(0xA0))}</small>"]
     return [f"<b>★ {node.moment}</b>", *lines] if node.moment else lines
 
 
@@ -82,14 +93,16 @@ def models(tmp_path: Path) -> dict[str, DiagramModel]:
 
 def test_mermaid_parses_every_diagram_into_the_model(tmp_path: Path) -> None:
     built = models(tmp_path)
-    texts = [text for model in built.values() for text in (journey(model), flowchart(model))]
-    results = mermaid_parse(texts)
-    for (name, model), parsed_pair in zip(built.items(), zip(results[::2], results[1::2])):
-        parsed_j, parsed_f = parsed_pair
-        assert "error" not in parsed_j, (name, parsed_j)
+    texts = [text for model in built.values() for text in (*(journey(row) for row in model.rows), flowchart(model))]
+    results = iter(mermaid_parse(texts))
+    for name, model in built.items():
+        for row in model.rows:
+            parsed_j = next(results)
+            assert "error" not in parsed_j, (name, parsed_j)
+            assert parsed_j["diagramType"] == "journey"
+            assert parsed_journey(parsed_j) == expected_journey(row), name
+        parsed_f = next(results)
         assert "error" not in parsed_f, (name, parsed_f)
-        assert parsed_j["diagramType"] == "journey"
-        assert parsed_journey(parsed_j) == expected_journey(model), name
         assert parsed_f["diagramType"] == "flowchart-v2"
         assert parsed_flow(parsed_f) == expected_flow(model), name
 
@@ -97,12 +110,13 @@ def test_mermaid_parses_every_diagram_into_the_model(tmp_path: Path) -> None:
 def test_hostile_labels_reach_mermaid_whole(tmp_path: Path) -> None:
     """The hostile playbook's texts, character for character, in what Mermaid parsed."""
     model = models(tmp_path)["hostile"]
-    parsed = parsed_journey(mermaid_parse([journey(model)])[0])
+    parsed_rows = [parsed_journey(parsed) for parsed in mermaid_parse([journey(row) for row in model.rows])]
+    parsed = {key: [item for row in parsed_rows for item in row[key]] for key in ("sections", "tasks", "actors")}
     tasks = {task for _, task, _, _ in parsed["tasks"]}
     assert {"section Injected", "title Injected", "journey", "accTitle: injected", "Section capitalised", "end"} <= tasks
     assert {'%%{init: {"securityLevel": "loose"}}%%', "two lines and tabs", "ﬂ°°58¶ß Mermaid's own placeholder", "style x fill:#f00;"} <= tasks
     assert "hash # and entity #58; and #quot;" in parsed["sections"]
-    assert parsed["actors"] == ["Web, site: #1; %% end"]
+    assert set(parsed["actors"]) == {"Web, site: #1; %% end"}
     assert len(parsed["sections"]) == len(model.sections)
 
 

@@ -187,7 +187,9 @@ def test_catalog_marks_overdue_reviews(project: Path) -> None:
 def test_team_pages_list_what_each_team_owns_linked_to_the_stage(built_site: Path) -> None:
     index = article(built_site, "teams/index.html")
     owners = teams()
-    assert {a["href"] for a in index.select("tbody a")} == {f"../teams/{team_id}/" for team_id in owners}
+    assert {a["href"] for a in index.select("tbody a")} == {f"../teams/{team_id}/" for team_id in owners} | {
+        f"mailto:{team['contact']}" for team in owners.values()
+    }
     mortgage = playbooks()["mortgage-application"]
     page = article(built_site, "teams/retail-lending/index.html")
     body = text(page)

@@ -57,7 +57,9 @@
    reader find KPIs by owner or category without script. When this runs it shows the form;
    each <select data-filter="NAME"> keeps only the rows whose data-NAME holds it (empty: all)
    in the tables of the enclosing [data-jb-filter-scope], hides [data-jb-filter-group]
-   sections left empty, and writes "{shown} of {total}" into the form's <output>. */
+   sections left empty, writes "{shown} of {total}" into the form's <output>, and sets every
+   [data-jb-filter-count=GROUP] (a group's heading, the summary at the top) to the rows still
+   shown in the group [data-jb-filter-group=GROUP], so no count disagrees with the filter. */
 (function () {
   "use strict";
 
@@ -77,7 +79,13 @@
       if (match) shown += 1;
     });
     scope.querySelectorAll("[data-jb-filter-group]").forEach(function (group) {
-      group.hidden = !group.querySelector("tbody tr:not([hidden])");
+      var visible = group.querySelectorAll("tbody tr:not([hidden])").length;
+      group.hidden = !visible;
+      var name = group.getAttribute("data-jb-filter-group");
+      if (!name) return;
+      scope.querySelectorAll('[data-jb-filter-count="' + name + '"]').forEach(function (count) {
+        count.textContent = String(visible);
+      });
     });
     var output = form.querySelector("output");
     if (output) {

@@ -43,7 +43,7 @@ def grid(context: BlockContext) -> MapGrid:
 
 def _mermaid_block(context: BlockContext, block: str, kind: str, fitted: Fitted) -> str:
     """The diagram as the pinned Mermaid can draw it (``render.mermaid_limits``), with a note when it is not the full one."""
-    return str(context.renderer.render("mermaid.md", block=block, kind=kind, mermaid=fitted.text, not_drawn=fitted.problem, simplified=fitted.simplified))
+    return str(context.renderer.render("mermaid.md", block=block, kind=kind, diagrams=fitted.diagrams, not_drawn=fitted.problem, simplified=fitted.simplified))
 
 
 def diagram_block(context: BlockContext) -> str:

@@ -67,6 +67,7 @@ from journeybook.mkdocs_plugin.languages import (
     theme_translates,
 )
 from journeybook.mkdocs_plugin.late_files import LateFile
+from journeybook.mkdocs_plugin.place import hide_navigation, highlight_catalog
 from journeybook.mkdocs_plugin.problems import plain_problems
 from journeybook.mkdocs_plugin.site_setup import (
     PRINT_SCRIPT_URI,
@@ -317,6 +318,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     @event_priority(100)  # first, so any plugin reading the finished page sees the whole of it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.build.highlighted is not None:
+            self.build.highlighted.active, self.build.highlighted = False, None
         if self.build.renderer is None or self.build.project is None:
             return None
         language = page_language(self.build.project, page.file.src_uri)
@@ -332,6 +335,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if journey is not None:
             header = self.worker.headers.pop(page.file.src_uri, None)
             context["journeybook_header"] = header if header is not None else self._header(journey, page.url, config.use_directory_urls)
+            hide_navigation(page)
+            self.build.highlighted = highlight_catalog(nav)
         return context
 
     def _journey(self, page: Page) -> Journey | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
+from mkdocs.structure.pages import Page
 
 from journeybook.mkdocs_plugin.ahead import Ahead
 from journeybook.mkdocs_plugin.unchanged import GeneratedFiles
@@ -26,6 +27,8 @@ class BuildState:
     language: str = "en"
     site: SiteContext | None = None
     html_policy: HtmlPolicy = field(default_factory=HtmlPolicy)
+    highlighted: Page | None = None
+    """The navigation entry marked active for the playbook page being rendered."""
 
 
 @dataclass

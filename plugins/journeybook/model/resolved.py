@@ -6,6 +6,7 @@ owner is a ``Team``, not an id), so views and pages never look anything up again
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -31,11 +32,16 @@ class TaxonomyEntry:
     connect_timeout: int = 10
     query_timeout: int = 60
     names: tuple[tuple[str, str], ...] = ()
+    position: int = 0
+    """Where the entry stands in its taxonomy file: a channel's colour follows it on every page."""
 
     def name_in(self, language: str) -> str:
         """The name for readers of ``language`` (``es``, or ``es-MX`` falling back to ``es``)."""
         names = dict(self.names)
         return names.get(language) or names.get(language.split("-")[0]) or self.name
+
+
+EMAIL = re.compile(r"[^@\s<>\"',;:()\[\]]+@[^@\s<>\"',;:()\[\]]+\.[^@\s<>\"',;:()\[\].]{2,}")
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,11 @@ class Team:
     name: str
     lead: str
     contact: str
+
+    @property
+    def email(self) -> str | None:
+        """The contact as an address to write to, when it is one (a contact may be a channel name)."""
+        return self.contact if EMAIL.fullmatch(self.contact) else None
 
 
 @dataclass(frozen=True)

@@ -172,7 +172,7 @@ def _entries(
 def _taxonomy(path: Path, model: type[TaxonomyEntryInput], layout: Layout, findings: Findings) -> dict[str, TaxonomyEntry]:
     items, broken = _entries(path, None, model, RootModel[list[model]], layout, findings)  # type: ignore[valid-type]
     entries = {entry_id: TaxonomyEntry(id=entry_id, name=entry_id, description="") for entry_id in broken}
-    entries.update((item.id, TaxonomyEntry(**{**item.model_dump(), "names": tuple(sorted(item.names.items()))})) for item in items)
+    entries.update((item.id, TaxonomyEntry(**{**item.model_dump(), "names": tuple(sorted(item.names.items())), "position": index})) for index, item in enumerate(items))
     return entries
 
 

@@ -7,6 +7,8 @@ from journeybook.pages.page import render_page, views
 from journeybook.pages.uris import CATALOG_URI
 from journeybook.views.kpi_status import Status, status_counts
 
+LIFECYCLES = ("active", "draft", "retired")
+
 
 def kpi_health(context: SiteContext) -> dict[str, dict[Status, int]]:
     """Journey id -> how many of its KPIs are in each status, counted as the KPI health page counts."""
@@ -24,7 +26,13 @@ def health_sort_key(counts: dict[Status, int]) -> str:
 
 
 def catalog_page(context: SiteContext) -> list[GeneratedFile]:
+    journeys = views(context).catalog
+    # The filter's choices: only owners, personas and lifecycles some playbook has, by name.
+    owners = sorted({j.owner.id: j.owner for j in journeys if j.owner}.values(), key=lambda team: team.name.casefold())
+    personas = sorted({j.persona.id: j.persona for j in journeys}.values(), key=lambda persona: persona.title.casefold())
+    lifecycles = [stage for stage in LIFECYCLES if any(j.lifecycle == stage for j in journeys)]
     return [render_page(
         context, CATALOG_URI, "catalog.md",
-        journeys=views(context).catalog, kpi_health=kpi_health(context), health_sort_key=health_sort_key,
+        journeys=journeys, kpi_health=kpi_health(context), health_sort_key=health_sort_key,
+        owners=owners, personas=personas, lifecycles=lifecycles,
     )]

@@ -1,5 +1,5 @@
-"""The review queue: playbooks past their review date, so each owner sees what to review next,
-and the initiatives whose owners must write a result or add measurements."""
+"""The review queue: playbooks past their review date, so each owner sees what to review now,
+then what comes due next, and the initiatives whose owners must write a result or add measurements."""
 
 from __future__ import annotations
 
@@ -11,6 +11,6 @@ from journeybook.pages.uris import REVIEW_URI
 def review_page(context: SiteContext) -> list[GeneratedFile]:
     today = context.project.today
     return [render_page(
-        context, REVIEW_URI, "review.md", groups=views(context).review_queue, today=today,
+        context, REVIEW_URI, "review.md", groups=views(context).review_queue, upcoming=views(context).upcoming_reviews, today=today,
         follow_ups=context.project.initiatives.follow_ups(today),
     )]

@@ -15,5 +15,6 @@ from journeybook.render.links import TEAM_PAGE
 def team_pages(context: SiteContext) -> list[GeneratedFile]:
     holdings = sorted(views(context).teams.values(), key=lambda h: (h.team.name.casefold(), h.team.id))
     pages = [render_page(context, TEAMS_URI, "teams.md", holdings=holdings)]
-    pages += [render_page(context, TEAM_PAGE.format(id=h.team.id), "team.md", holding=h) for h in holdings]
+    kpi_views = context.project.kpis
+    pages += [render_page(context, TEAM_PAGE.format(id=h.team.id), "team.md", holding=h, kpi_views=kpi_views) for h in holdings]
     return pages

@@ -7,9 +7,9 @@ project loader (``journeybook.model.project``) refuses an author's ``content/kpi
 
 from __future__ import annotations
 
-from journeybook.render.links import TEAM_PAGE, VERIFICATION_PAGE
+from journeybook.render.links import CATALOG_PAGE, TEAM_PAGE, VERIFICATION_PAGE
 
-CATALOG_URI = "journeys/index.md"
+CATALOG_URI = CATALOG_PAGE
 EXPORT_URI = "journeys.json"
 PERSONAS_URI = "personas/index.md"
 REVIEW_URI = "review.md"

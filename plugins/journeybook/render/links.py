@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 TEAM_PAGE = "teams/{id}.md"
 VERIFICATION_PAGE = "verification.md"
+CATALOG_PAGE = "journeys/index.md"
 
 
 def method_anchor(method_id: str) -> str:
@@ -47,6 +48,9 @@ class Links:
 
     def team(self, team_id: str, anchor: str | None = None) -> str:
         return self.to(TEAM_PAGE.format(id=team_id), anchor)
+
+    def catalog(self) -> str:
+        return self.to(CATALOG_PAGE)
 
     def method(self, method_id: str) -> str:
         return self.to(VERIFICATION_PAGE, method_anchor(method_id))

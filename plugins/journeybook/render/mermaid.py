@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 
-from journeybook.views.diagram import Accessible, DiagramModel, FlowNode
+from journeybook.views.diagram import Accessible, DiagramModel, FlowNode, JourneyRow
 
 # Characters a label keeps as they are; everything else that is not a letter or digit is coded.
 SAFE = frozenset(" .-'?!/()+")
@@ -27,30 +27,49 @@ KEYWORDS = ("title", "section", "journey", "acctitle", "accdescr")
 # when wide, instead of being shrunk to the column width: at half size it is unreadable.
 # Material styles flowcharts for its light and dark palettes but not journey diagrams, whose
 # default colours are unreadable in dark mode; this CSS uses Material's variables (which reach
-# into Mermaid's shadow root) so both palettes work. No ``#`` in it: Mermaid reads ``#x;`` as
-# an entity.
+# into Mermaid's shadow root) so both palettes work. Task boxes are opaque, so the dashed line
+# Mermaid draws from each task down to its face stays out of the text; the time axis has no
+# arrowhead (Mermaid ends it on the last face). A row wider than its column scrolls on screen
+# and is scaled to the page when printed (journeybook-print.js). No ``#`` in it: Mermaid reads
+# ``#x;`` as an entity (and an ``@media`` rule in it never reached the drawing).
 JOURNEY_CSS = " ".join((
     ".legend { fill: var(--md-default-fg-color, black); font-size: 14px; }",
     "rect.journey-section { fill: var(--md-primary-fg-color, indigo); stroke: none; }",
     "div.journey-section div.label { color: var(--md-primary-bg-color, white); font-weight: 700; }",
-    "rect.task { fill: var(--md-mermaid-node-bg-color, lavender); stroke: var(--md-mermaid-node-fg-color, slateblue); }",
+    "rect.task { fill: color-mix(in srgb, var(--md-accent-fg-color, slateblue) 8%, var(--md-default-bg-color, white));"
+    " stroke: var(--md-mermaid-node-fg-color, slateblue); }",
     "div.task div.label { color: var(--md-mermaid-label-fg-color, black); }",
     ".task-line { stroke: var(--md-default-fg-color--light, gray); }",
-    "line[stroke='black'], marker path { stroke: var(--md-default-fg-color--light, gray); fill: var(--md-default-fg-color--light, gray); }",
+    "line[stroke='black'] { stroke: var(--md-default-fg-color--light, gray); marker-end: none; }",
     "* { font-family: var(--md-mermaid-font-family, sans-serif); }",
 ))
-# Actors are channels, and a playbook may use ten or more: the theme's six actor colours would
-# repeat. Twelve distinct ones, readable on light and dark backgrounds, set by class in the CSS
-# (the theme's own ``.actor-N`` rules win over the ``actorColours`` setting), as rgb(): a hex
-# colour's "#" could read as the start of an entity.
+# A moment of truth's heading and actions get a thick outline in the accent colour, besides the
+# star in its name.
+MOMENT_CSS = "rect.section-type-{n}, rect.task-type-{n} {{ stroke: var(--md-accent-fg-color, crimson); stroke-width: 4px; }}"
+# Actors are channels. Mermaid numbers a diagram's actors in alphabetical order (``.actor-N``),
+# so the number of a channel changes from one diagram to the next; each diagram's CSS gives
+# each of its numbers the colour and outline of the channel's place in the site's taxonomy
+# instead, so Website looks the same on every page. Colours are readable on light and dark
+# backgrounds and written as rgb() (a hex colour's "#" could read as an entity); the outline
+# patterns (solid, dashed, dotted, thick...) tell channels apart without colour, and the legend
+# names each one.
 ACTOR_COLOURS = (
     "rgb(31,119,180)", "rgb(255,127,14)", "rgb(44,160,44)", "rgb(214,39,40)", "rgb(148,103,189)", "rgb(140,86,75)",
     "rgb(227,119,194)", "rgb(127,127,127)", "rgb(188,189,34)", "rgb(23,190,207)", "rgb(255,187,120)", "rgb(152,223,138)",
+    "rgb(255,255,255)", "rgb(255,215,0)", "rgb(255,0,255)",
 )
-# Tasks are tall enough for four lines of text below the row of channel dots.
-JOURNEY_CONFIG = {
-    "journey": {"useMaxWidth": False, "taskFontSize": 14, "leftMargin": 150, "width": 170, "height": 90, "taskMargin": 24},
-    "themeCSS": " ".join((JOURNEY_CSS, *(f".actor-{index} {{ fill: {colour}; }}" for index, colour in enumerate(ACTOR_COLOURS)))),
+ACTOR_OUTLINES = (
+    "stroke-width: 1px;",
+    "stroke-width: 2px; stroke-dasharray: 3 2;",
+    "stroke-width: 2px; stroke-dasharray: 1 2;",
+    "stroke-width: 3px;",
+    "stroke-width: 2px; stroke-dasharray: 6 2 1 2;",
+)
+# Tasks are tall enough for four lines of text below the row of channel dots. Mermaid adds the
+# legend's widest label to ``leftMargin``; a section heading spans its tasks exactly when
+# ``diagramMarginX`` equals ``taskMargin``.
+JOURNEY_SETTINGS = {
+    "useMaxWidth": False, "taskFontSize": 14, "leftMargin": 80, "width": 170, "height": 90, "taskMargin": 24, "diagramMarginX": 24,
 }
 FLOW_CONFIG = {"flowchart": {"useMaxWidth": False, "wrappingWidth": 110, "nodeSpacing": 20, "padding": 8}}
 
@@ -74,11 +93,22 @@ def _accessible(a11y: Accessible) -> list[str]:
     return [f"{INDENT}accTitle: {text(a11y.title)}", f"{INDENT}accDescr: {text(a11y.description)}"]
 
 
-def journey(model: DiagramModel) -> str:
-    """The Mermaid ``journey`` diagram: a section per stage, a task per action, channels as actors."""
-    lines = [*_front_matter(JOURNEY_CONFIG), "journey", *_accessible(model.journey_a11y)]
-    for section in model.sections:
-        lines.append(f"{INDENT}section {text(section.name)}")
+def _actor_css(row: JourneyRow) -> list[str]:
+    """Each of the row's actor numbers styled as its channel (numbers follow Mermaid's own sort)."""
+    by_name = {text(actor.name): actor.slot for actor in row.actors}
+    return [
+        f".actor-{number} {{ fill: {ACTOR_COLOURS[by_name[name] % len(ACTOR_COLOURS)]}; stroke: black; {ACTOR_OUTLINES[by_name[name] % len(ACTOR_OUTLINES)]} }}"
+        for number, name in enumerate(sorted(by_name))
+    ]
+
+
+def journey(row: JourneyRow) -> str:
+    """One row of the Mermaid ``journey`` diagram: a section per stage, a task per action, channels as actors."""
+    moments = [MOMENT_CSS.format(n=number) for number, section in enumerate(row.sections) if section.moment]
+    config = {"journey": JOURNEY_SETTINGS, "themeCSS": " ".join((JOURNEY_CSS, *moments, *_actor_css(row)))}
+    lines = [*_front_matter(config), "journey", *_accessible(row.a11y)]
+    for section in row.sections:
+        lines.append(f"{INDENT}section {'#9733; ' if section.moment else ''}{text(section.name)}")
         for task in section.tasks:
             actors = ", ".join(text(actor) for actor in task.actors)
             lines.append(f"{INDENT * 2}{text(task.text)}: {task.score}" + (f": {actors}" if actors else ""))
@@ -86,7 +116,9 @@ def journey(model: DiagramModel) -> str:
 
 
 def _node_label(node: FlowNode) -> str:
-    parts = [text(node.name), f"<small>{text(node.owner)}</small>"]
+    # The owning team stays on one line (no-break spaces): Mermaid sizes a box before the
+    # page's font draws it, and a team name wrapped then ("Customer Success") hung out of it.
+    parts = [text(node.name), f"<small>{text(node.owner).replace(' ', '#160;')}</small>"]
     if node.moment:
         parts.insert(0, f"<b>#9733; {text(node.moment)}</b>")
     return "<br>".join(parts)

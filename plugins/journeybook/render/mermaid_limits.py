@@ -4,10 +4,10 @@ Mermaid (``mermaid`` 11.17.2 in ``package.json``) replaces any diagram whose tex
 than its ``maxTextSize`` with "Maximum text size in diagram exceeded", and fails a flowchart
 with more than ``maxEdges`` links. Both are "secure" settings: a diagram's own front matter
 cannot raise them, and Material's loader leaves Mermaid's defaults. A playbook with hundreds
-of stages passes every other check, so the site would publish a broken diagram. Instead a
-journey diagram too long to draw is drawn with one step per stage, if that fits, under a note
-saying so; a diagram that still does not fit is left out with a note saying why (the stage
-sections and the map show the same content); and ``check`` warns. ``tests/test_mermaid_limits.py`` reads both defaults from the bundle in
+of stages, or a stage with a thousand actions, passes every other check, so the site would
+publish a broken diagram. Instead a journey diagram with a row too long to draw is drawn with
+one step per stage, under a note saying so; a stage flow too long is left out with a note
+saying why (the stage sections and the map show the same content); and ``check`` warns. ``tests/test_mermaid_limits.py`` reads both defaults from the bundle in
 ``node_modules`` so that an upgrade changing them fails a test rather than a page.
 """
 
@@ -24,7 +24,7 @@ from journeybook.read.front_matter import YamlProblem, read_markdown
 from journeybook.read.layout import Layout
 from journeybook.render.labels import FALLBACK, Labels, load_labels
 from journeybook.render.mermaid import flowchart, journey
-from journeybook.views.diagram import DiagramModel, Section, Task, diagram_model
+from journeybook.views.diagram import DiagramModel, JourneyRow, Task, diagram_model
 
 PINNED_MERMAID = "11.17.2"
 """The version in ``package.json`` whose defaults these are."""
@@ -54,35 +54,45 @@ def over_limit(text: str, edges: int = 0) -> str | None:
 class Fitted:
     """A diagram as it can be drawn: the full one, a simpler one, or none, and why."""
 
-    text: str
-    """The Mermaid text to publish; empty when nothing fits."""
+    diagrams: tuple[str, ...]
+    """The Mermaid texts to publish (the journey diagram's rows, or the one flowchart); empty when nothing fits."""
     problem: str | None = None
     """Why the full diagram is not drawn; None when it is."""
     simplified: bool = False
 
 
-def one_step_per_stage(model: DiagramModel) -> DiagramModel:
-    """The journey diagram with each stage's actions folded into one step: the stage's name, their mean score, all their channels."""
+def one_step_per_stage(row: JourneyRow) -> JourneyRow:
+    """The row with each stage's actions folded into one step: the stage's name, their mean score, all their channels."""
     sections = tuple(
-        Section(section.name, (Task(section.name, round(mean(t.score for t in section.tasks)), tuple(dict.fromkeys(a for t in section.tasks for a in t.actors))),))
-        for section in model.sections
+        replace(section, tasks=(Task(section.name, round(mean(t.score for t in section.tasks)), tuple(dict.fromkeys(a for t in section.tasks for a in t.actors))),))
+        for section in row.sections
     )
-    return replace(model, sections=sections)
+    return replace(row, sections=sections)
+
+
+def _first_problem(texts: Iterable[str]) -> str | None:
+    """Why Mermaid would not draw one of the rows, or None when it draws them all (each row is a diagram of its own)."""
+    return next((problem for problem in map(over_limit, texts) if problem is not None), None)
 
 
 def fit_journey(model: DiagramModel) -> Fitted:
-    full = journey(model)
-    problem = over_limit(full)
+    """The journey diagram's rows; when Mermaid would refuse one, every row with one step per stage.
+
+    Only a stage with more than a thousand actions makes a row too long (a row holds at most
+    four actions, or one stage's). Folded, a row has at most four steps, each of texts of at
+    most 2,000 characters, so it always fits and the journey diagram is never left out.
+    """
+    full = tuple(journey(row) for row in model.rows)
+    problem = _first_problem(full)
     if problem is None:
         return Fitted(full)
-    simpler = journey(one_step_per_stage(model))
-    return Fitted(simpler, problem, simplified=True) if over_limit(simpler) is None else Fitted("", problem)
+    return Fitted(tuple(journey(one_step_per_stage(row)) for row in model.rows), problem, simplified=True)
 
 
 def fit_flow(model: DiagramModel) -> Fitted:
     full = flowchart(model)
     problem = over_limit(full, len(model.edges))
-    return Fitted(full) if problem is None else Fitted("", problem)
+    return Fitted((full,)) if problem is None else Fitted((), problem)
 
 
 def diagram_findings(journeys: Iterable[Journey], layout: Layout) -> list[Finding]:

@@ -8,9 +8,10 @@ went in. Material's search plugin then parses the page's HTML again, also in pur
 So templates put such HTML through the ``html_block`` filter, which stores it and leaves a
 placeholder paragraph in the Markdown. After conversion (``on_page_content``) ``with_stand_ins``
 swaps each placeholder for a stand-in holding only the block's words, as plain text, which is
-what search indexes; ``search=False`` leaves the stand-in empty (the journey-map grid, whose
-words the stage sections already hold, the curve's SVG, Mermaid's source text, the hub pages'
-long tables of every playbook). In the finished page (``on_post_page``) ``with_html``
+what search indexes; ``search=False`` leaves the stand-in empty (the grid's printed copies,
+the curve's SVG, Mermaid's source text, the hub pages' long tables of every playbook, the KPI
+health page's lists by owner and category, which repeat its status tables). In the finished
+page (``on_post_page``) ``with_html``
 replaces each stand-in with the real HTML. Markdown that must be Markdown (headings that carry
 anchors into the table of contents) stays outside the filter, so search still splits the page
 into the same sections. This is the two-phase fill Material's tags plugin uses for listings.

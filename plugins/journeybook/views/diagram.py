@@ -16,6 +16,14 @@ from journeybook.render.labels import Labels, fill
 
 
 @dataclass(frozen=True)
+class Accessible:
+    """A diagram's accessible title and description (Mermaid ``accTitle`` / ``accDescr``)."""
+
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
 class Task:
     """One step of a journey-diagram section: what the customer does and how it feels (1-5)."""
 
@@ -30,6 +38,26 @@ class Section:
 
     name: str
     tasks: tuple[Task, ...]
+    moment: bool = False
+    """Whether the stage is a moment of truth (marked in its heading)."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A channel of the journey diagram; ``slot`` is its place in the site's channel taxonomy,
+    which picks its colour and pattern, so a channel looks the same on every playbook."""
+
+    name: str
+    slot: int
+
+
+@dataclass(frozen=True)
+class JourneyRow:
+    """Consecutive stages drawn as one journey diagram, short enough to read without scrolling."""
+
+    sections: tuple[Section, ...]
+    actors: tuple[Actor, ...]
+    a11y: Accessible
 
 
 @dataclass(frozen=True)
@@ -82,24 +110,15 @@ class CurvePoint:
 
 
 @dataclass(frozen=True)
-class Accessible:
-    """A diagram's accessible title and description (Mermaid ``accTitle`` / ``accDescr``)."""
-
-    title: str
-    description: str
-
-
-@dataclass(frozen=True)
 class DiagramModel:
     journey_id: str
     sections: tuple[Section, ...]
-    actors: tuple[str, ...]
-    """Every actor of the journey diagram (touchpoint channels), in first-seen order."""
+    rows: tuple[JourneyRow, ...]
+    """The journey diagram as it is drawn: its sections in rows of at most ``ROW_TASKS`` actions."""
     groups: tuple[FlowGroup, ...]
     edges: tuple[tuple[str, str], ...]
     """Flowchart edges as (from id, to id): stage to stage within a phase box, box to box."""
     points: tuple[CurvePoint, ...]
-    journey_a11y: Accessible
     flow_a11y: Accessible
 
 
@@ -111,7 +130,39 @@ def _section(stage: Stage, language: str) -> Section:
     """A stage's actions as tasks; a stage without actions still shows, as one task of its own."""
     actors = _channels(stage, language)
     tasks = tuple(Task(action.text, action.emotion, actors) for action in stage.actions)
-    return Section(stage.name, tasks or (Task(stage.name, stage.emotion, actors),))
+    return Section(stage.name, tasks or (Task(stage.name, stage.emotion, actors),), stage.moment_of_truth)
+
+
+ROW_TASKS = 4
+"""At most this many actions share a row of the journey diagram (a stage with more gets a row
+of its own). One diagram of every stage ran to 4,500 px, six screens of sideways scrolling and
+a sixth of its size on paper; a row of four is about 1,000 px: a laptop's column, or three
+quarters of its size on a printed page."""
+
+
+def _rows(journey: Journey, sections: tuple[Section, ...], labels: Labels) -> tuple[JourneyRow, ...]:
+    """Whole stages packed into rows in order, each row with its own accessible title and channels."""
+    slots = {touchpoint.channel.name_in(labels.language): touchpoint.channel.position for stage in journey.stages for touchpoint in stage.touchpoints}
+    runs: list[list[Section]] = []
+    for section in sections:
+        if runs and sum(len(s.tasks) for s in runs[-1]) + len(section.tasks) <= ROW_TASKS:
+            runs[-1].append(section)
+        else:
+            runs.append([section])
+    rows = []
+    for index, run in enumerate(runs):
+        names = tuple(dict.fromkeys(actor for section in run for task in section.tasks for actor in task.actors))
+        title = fill(labels["diagram_a11y_title"], journey=journey.title)
+        if len(runs) > 1:
+            title = fill(labels["diagram_a11y_part"], title=title, part=index + 1, parts=len(runs))
+        description = fill(
+            labels["diagram_a11y_description"],
+            stages=len(run),
+            tasks=sum(len(section.tasks) for section in run),
+            channels=", ".join(names) or "–",
+        )
+        rows.append(JourneyRow(tuple(run), tuple(Actor(name, slots[name]) for name in names), Accessible(title, description)))
+    return tuple(rows)
 
 
 def _node(stage: Stage, labels: Labels) -> FlowNode:
@@ -147,25 +198,15 @@ def _edges(groups: tuple[FlowGroup, ...]) -> tuple[tuple[str, str], ...]:
 
 def diagram_model(journey: Journey, labels: Labels) -> DiagramModel:
     sections = tuple(_section(stage, labels.language) for stage in journey.stages)
-    actors = tuple(dict.fromkeys(actor for section in sections for task in section.tasks for actor in task.actors))
     groups = _groups(journey, labels)
     moments = [stage.name for stage in journey.moments_of_truth]
     return DiagramModel(
         journey_id=journey.id,
         sections=sections,
-        actors=actors,
+        rows=_rows(journey, sections, labels),
         groups=groups,
         edges=_edges(groups),
         points=tuple(CurvePoint(s.name, s.anchor, Feeling.of(s), s.moment_of_truth) for s in journey.stages),
-        journey_a11y=Accessible(
-            fill(labels["diagram_a11y_title"], journey=journey.title),
-            fill(
-                labels["diagram_a11y_description"],
-                stages=len(sections),
-                tasks=sum(len(section.tasks) for section in sections),
-                channels=", ".join(actors) or "–",
-            ),
-        ),
         flow_a11y=Accessible(
             fill(labels["flow_a11y_title"], journey=journey.title),
             fill(

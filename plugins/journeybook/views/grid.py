@@ -16,6 +16,13 @@ from journeybook.views.diagram import Feeling
 
 LANES = ("goal", "actions", "touchpoints", "feeling", "expectations", "pain_points", "opportunities", "initiatives", "owner", "systems", "kpis")
 """Lane keys, top to bottom; each lane's heading is the label ``map_lane_<key>``."""
+DETAIL_LANES = ("systems", "kpis")
+"""Lanes the stage sections under the grid show instead of the grid; the others are read in the grid."""
+SHARED_LANES = ("initiatives",)
+"""Lanes both show: a stage's section names the initiatives changing it, with their status."""
+PRINT_STAGES = 4
+"""Stages per printed copy of the grid: a page's width holds the lane names and four stages at
+a readable size, so a wider grid prints as several, each repeating the lane names."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,22 @@ class MapGrid:
     phases: tuple[PhaseSpan, ...]
     stages: tuple[Stage, ...]
     lanes: tuple[Lane, ...]
+
+    @property
+    def print_groups(self) -> tuple[range, ...]:
+        """The stage columns of each printed copy, in order (``PRINT_STAGES`` at most in each)."""
+        count = len(self.stages)
+        return tuple(range(start, min(start + PRINT_STAGES, count)) for start in range(0, count, PRINT_STAGES))
+
+    @property
+    def map_lanes(self) -> tuple[Lane, ...]:
+        """The lanes of the grid itself."""
+        return tuple(lane for lane in self.lanes if lane.key not in DETAIL_LANES)
+
+    @property
+    def detail_lanes(self) -> tuple[Lane, ...]:
+        """The lanes of the stage sections: those the grid's reader needs a stage's own page for."""
+        return tuple(lane for lane in self.lanes if lane.key in DETAIL_LANES or lane.key in SHARED_LANES)
 
 
 def _cell(key: str, stage: Stage, kpis: tuple[Kpi, ...], initiatives: tuple[Initiative, ...], journey_id: str) -> tuple[object, ...]:

@@ -193,6 +193,15 @@ def review_queue(journeys: list[Journey]) -> list[ReviewGroup]:
     return [ReviewGroup(items[0].owner, tuple(items)) for items in ordered]
 
 
+UPCOMING_REVIEWS = 10
+"""How many of the next playbooks to review the review queue lists."""
+
+
+def upcoming_reviews(journeys: list[Journey], count: int = UPCOMING_REVIEWS) -> list[Journey]:
+    """The playbooks not yet due, soonest first: an empty queue still tells owners what comes next."""
+    return sorted((j for j in journeys if not j.review_overdue), key=lambda j: (j.review_due, j.title.casefold()))[:count]
+
+
 def journeys_by_persona(journeys: list[Journey]) -> dict[str, list[Journey]]:
     """Persona id -> the journeys written for that persona, in catalog order."""
     by_persona: dict[str, list[Journey]] = defaultdict(list)
@@ -255,6 +264,10 @@ class SiteViews:
     @cached_property
     def review_queue(self) -> list[ReviewGroup]:
         return review_queue(self.catalog)
+
+    @cached_property
+    def upcoming_reviews(self) -> list[Journey]:
+        return upcoming_reviews(self.catalog)
 
     @cached_property
     def by_persona(self) -> dict[str, list[Journey]]:
