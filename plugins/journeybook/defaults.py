@@ -44,6 +44,11 @@ class Defaults:
     packaged: bool
 
     @property
+    def root(self) -> Path:
+        """The folder holding the default templates and site config: what a default file must stay inside."""
+        return self.config_dir.parent
+
+    @property
     def remedy(self) -> str:
         """How to get a missing default back, for the message that names it."""
         if self.packaged:

@@ -41,7 +41,7 @@ class _Entry:
         self.index: int | None = None
         self.document = None
         try:
-            self.document = read_yaml_file(path, layout.root)
+            self.document = read_yaml_file(path, layout.inside(path))
         except (YamlProblem, OSError):  # already reported when the site data was loaded
             return
         entries = self.document.data if isinstance(self.document.data, list) else []

@@ -75,7 +75,7 @@ def read_document(path: Path, layout: Layout, findings: Findings) -> YamlDocumen
         findings.add(Finding(rel, None, None, "", "file is missing; it is part of every Journeybook project", rule="missing-file"))
         return None
     try:
-        return read_yaml_file(path, layout.root)
+        return read_yaml_file(path, layout.inside(path))
     except YamlProblem as problem:
         findings.add(problem_finding(rel, problem))
         return None

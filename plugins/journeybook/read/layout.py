@@ -116,6 +116,10 @@ class Layout:
         """Label folders in merge order: the packaged labels, then the site's keys over them."""
         return _unique(self.defaults.config_dir / "labels", self.labels_dir)
 
+    def inside(self, path: Path) -> Path:
+        """The folder ``path`` must not lead out of: the project, or the packaged defaults for one of theirs."""
+        return self.defaults.root if not path.is_relative_to(self.root) and path.is_relative_to(self.defaults.root) else self.root
+
     def config_file(self, name: str) -> Path:
         """``site_config/<name>``: the site's own file when it has one (it replaces the packaged one)."""
         own = self.config_dir / name
