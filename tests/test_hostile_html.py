@@ -89,6 +89,11 @@ PERSONA = {
     "goals": [f"Goal {PAYLOAD}"], "needs": [f"Need {PAYLOAD}"], "motivations": [f"Motivation {PAYLOAD}"],
     "pains": [f"Pain {PAYLOAD}"], "quote": f"Quote {PAYLOAD}",
 }
+INITIATIVE = {
+    "title": f"Initiative {PAYLOAD}", "owner": "hostile-team", "status": "running", "hypothesis": f"Hypothesis {PAYLOAD}",
+    "journeys": [{"journey": "hostile", "stages": ["first"]}], "kpis": [{"journey": "hostile", "kpi": "hostile-kpi"}],
+    "started": "2026-08-15", "result": f"Result {PAYLOAD}",
+}
 TEAM = {"id": "hostile-team", "name": f"Team {PAYLOAD}", "lead": f"Lead {PAYLOAD}", "contact": f"javascript:alert(16) {PAYLOAD}"}
 TAXONOMIES = {"phases.yml": "before", "channels.yml": "web", "verification-methods.yml": "mystery_shopping", "data-sources.yml": "files"}
 """Taxonomy file -> the entry whose name and description get the payload."""
@@ -115,6 +120,8 @@ REACHES = {
     "teams/hostile-team/index.html": [TEAM_NAME, TEAM["lead"], TEAM["contact"], TITLE, STAGE, KPI, METHOD, PHASE, CHANNEL],
     "verification/index.html": [METHOD, f"Mystery shopping description {PAYLOAD}", TITLE, STAGE, TEAM_NAME],
     "personas/hostile-persona/index.html": [PERSONA_NAME, TITLE, TEAM_NAME],
+    "initiatives/index.html": [INITIATIVE["title"], TEAM_NAME, TITLE],
+    "initiatives/hostile-initiative/index.html": [INITIATIVE["title"], INITIATIVE["hypothesis"], INITIATIVE["result"], TITLE, STAGE, KPI, TEAM_NAME],
     "journeys/hostile/index.html": [
         TITLE, STAGE, f"Stage goal {PAYLOAD}", f"Action {PAYLOAD}", f"Feeling {PAYLOAD}",
         f"Touchpoint {PAYLOAD}", f"Expectation {PAYLOAD}", f"Pain {PAYLOAD}", f"Opportunity {PAYLOAD}", f"System {PAYLOAD}",
@@ -143,6 +150,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     (project / "content/journeys/hostile.md").write_text(front_matter(PLAYBOOK) + BODY, encoding="utf-8")
     (project / "content/personas/hostile-persona.md").write_text(front_matter(PERSONA) + "Persona prose.\n", encoding="utf-8")
+    (project / "content/initiatives/hostile-initiative.md").write_text(front_matter(INITIATIVE) + BODY, encoding="utf-8")
     owners = project / "data/owners.yml"
     teams = yaml.safe_load(owners.read_text(encoding="utf-8"))
     teams["teams"].append(TEAM)
@@ -151,12 +159,14 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _poison_taxonomies(project)
     settings = project / "site_config/settings.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("featured_journeys: []", "featured_journeys: [hostile]"), encoding="utf-8")
-    # Not --strict: the overdue review is a warning, the only one (a warning never stops a site).
-    result = run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "--config-file", "mkdocs.yml"], cwd=project)
+    # Strict: the overdue review is a warning, the only one, and a warning never stops a site.
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", "mkdocs.yml"], cwd=project)
     assert result.code == 0, result.output
-    warnings = [line for line in result.output.splitlines() if line.startswith("WARNING")]
-    assert warnings == [
-        "WARNING -  journeybook: content/journeys/hostile.md:16:16: last_reviewed: review overdue: last reviewed 2025-01-01, "
+    assert [line for line in result.output.splitlines() if line.startswith("WARNING")] == []
+    shown = [line for line in result.output.splitlines() if "journeybook: warning" in line]
+    assert shown == [
+        "INFO    -  journeybook: warning (shown on the site's pages; 'journeybook check --strict' fails on it): "
+        "content/journeys/hostile.md:16:16: last_reviewed: review overdue: last reviewed 2025-01-01, "
         "due 2025-06-30 (every 180 days); review the playbook and update last_reviewed"
     ]
     return project / "site"
@@ -230,7 +240,8 @@ def test_every_generated_page_is_covered(hostile_site: Path) -> None:
 
     generated = {f"{p.__module__}.{p.__name__}" for p in PRODUCERS}
     pages = {"journeys/index.html", "kpis/index.html", "personas/index.html", "review/index.html", "start-here/index.html",
-             "tags/index.html", "teams/index.html", "teams/hostile-team/index.html", "verification/index.html"}
+             "tags/index.html", "teams/index.html", "teams/hostile-team/index.html", "verification/index.html",
+             "initiatives/index.html", "initiatives/hostile-initiative/index.html"}
     assert pages <= set(REACHES)
     # A new producer of pages must be added to REACHES (and to this list) with the fields it shows.
     assert generated == {
@@ -238,6 +249,8 @@ def test_every_generated_page_is_covered(hostile_site: Path) -> None:
         "journeybook.pages.review.review_page", "journeybook.pages.start_here.start_here_page", "journeybook.pages.tags.tags_page",
         "journeybook.pages.teams.team_pages", "journeybook.pages.verification.verification_page",
         "journeybook.pages.kpi_pages.kpi_health_page", "journeybook.pages.kpi_pages.kpis_json", "journeybook.pages.kpi_pages.kpis_csv",
+        "journeybook.pages.initiatives.initiatives_hub", "journeybook.pages.initiatives.initiatives_json",
+        "journeybook.pages.fields.fields_page",
     }
 
 
