@@ -234,7 +234,7 @@ def test_check_reads_mkdocs_yml_as_mkdocs_does(project: Path) -> None:
     (project / "base.yml").write_text(base, encoding="utf-8")
     (project / "mkdocs.yml").write_text("INHERIT: base.yml\ndocs_dir: !ENV [JOURNEYBOOK_DOCS, content]\n", encoding="utf-8")
     checked = journeybook("check", cwd=project, env={"JOURNEYBOOK_DOCS": "pages"})
-    assert checked.code == 0 and "checked 5 playbooks: no problems" in checked.output, checked.output
+    assert checked.code == 0 and "checked 5 playbooks, 6 initiatives: no problems" in checked.output, checked.output
     broken = project / "pages/journeys/mortgage-application.md"
     broken.write_text(broken.read_text(encoding="utf-8").replace("kind: owned", "kind: onwed", 1), encoding="utf-8")
     checked = journeybook("check", cwd=project, env={"JOURNEYBOOK_DOCS": "pages"})
@@ -259,7 +259,7 @@ def test_the_example_site_names_nothing_the_plugin_adds(built_site: Path) -> Non
 
 def test_the_example_builds_strictly_once_its_example_playbooks_are_deleted(project: Path) -> None:
     """A company deleting the examples keeps a site that builds: its guides link only to generated pages."""
-    for folder in ("content/journeys", "content/personas"):
+    for folder in ("content/journeys", "content/personas", "content/initiatives"):
         for page in (project / folder).glob("*.md"):
             page.unlink()
     (project / "content/journeys/own.md").write_text(LATE_PLAYBOOK.replace("first-customer", "own-customer").replace("customer-experience", "retail-lending"), encoding="utf-8")

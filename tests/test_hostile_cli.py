@@ -56,20 +56,20 @@ def test_check_refuses_a_path_that_is_not_a_playbook(project: Path, tmp_path: Pa
     result = journeybook("check", str(outside), cwd=project)
     assert result.code == 2
     assert result.stderr == (
-        f"journeybook: error: {outside} is not a playbook; playbooks are the .md files under content/journeys/ (other than index.md)\n"
+        f"journeybook: error: {outside} is not a playbook or initiative; they are the .md files under content/journeys/ or content/initiatives/ (other than index.md)\n"
     )
     persona = journeybook("check", "content/personas/new-parent.md", cwd=project)
     assert persona.code == 2
-    assert "content/personas/new-parent.md is not a playbook" in persona.stderr
+    assert "content/personas/new-parent.md is not a playbook or initiative" in persona.stderr
     guides = journeybook("check", "content/guides", cwd=project)
     assert guides.code == 2
-    assert guides.stderr.startswith("journeybook: error: content/guides holds no playbook;")
+    assert guides.stderr.startswith("journeybook: error: content/guides holds no playbook or initiative;")
 
 
 def test_check_given_the_content_folder_checks_its_playbooks_only(project: Path) -> None:
     result = journeybook("check", "content", cwd=project)
     assert result.code == 0, result.output
-    assert result.stderr == "checked 5 playbooks: no problems\n"
+    assert result.stderr == "checked 5 playbooks, 6 initiatives: no problems\n"
 
 
 def _committed(project: Path) -> Path:
@@ -172,7 +172,7 @@ def test_a_quiet_build_still_fails_on_a_mkdocs_warning(project: Path) -> None:
     assert result.code == 1, result.output
     assert "WARNING" in result.stderr and "no-such-page.md" in result.stderr
     assert not any(line.startswith("INFO") for line in result.stderr.splitlines()), result.stderr
-    assert "journeybook: build failed; site was left as it was" in result.stderr
+    assert "journeybook: build failed; site was not published (there was none before)" in result.stderr
     assert not (project / "site").exists()
 
 

@@ -16,7 +16,7 @@ def test_a_new_initiative_passes_the_strict_check_and_names_what_to_fill_in(proj
     assert 'title: "Call back before we\'re asked"' in text and "status: idea" in text and "# kpis:" in text
     check = journeybook("check", "--strict", "content/initiatives/call-back-before-we-re-asked.md", cwd=project)
     assert check.code == 0, check.output
-    assert "checked 5 playbooks, 1 initiatives: no problems" in check.stderr
+    assert "checked 5 playbooks, 1 initiative: no problems" in check.stderr
     again = journeybook("new", "initiative", "--title", "Call back before we're asked", "--owner", "contact-centre", "--journey", "internet-outage-restoration", cwd=project)
     assert again.code == 2 and "already exists" in again.output
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from journeybook.cli.reporting import FORMATS
 from journeybook.cli.site import site_layout
 from journeybook.errors import UsageError
+from journeybook.model.initiatives import INITIATIVES_DIR, initiative_files
 from journeybook.model.project import load_project
 from journeybook.read.layout import Layout
 from journeybook.render.mermaid_limits import diagram_findings
@@ -28,25 +29,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _playbooks(paths: list[Path], layout: Layout) -> list[Path] | None:
-    """The playbooks named by ``paths``: files among them, or those inside the folders given.
+    """The playbooks and initiatives named by ``paths``: files among them, or those inside the folders given.
 
-    Only the project's playbooks can be checked as playbooks; a persona, guide or file outside
-    the project would get a wrong report (or none), so naming one is a usage error.
+    Only the project's playbooks and initiatives can be checked as such; a persona, guide or
+    file outside the project would get a wrong report (or none), so naming one is a usage error.
     """
     if not paths:
         return None
-    playbooks = [p.resolve() for p in layout.playbook_files()]
-    known = set(playbooks)
+    pages = [p.resolve() for p in (*layout.playbook_files(), *initiative_files(layout))]
+    known = set(pages)
     chosen: list[Path] = []
     for path in paths:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
         where = path.resolve()
-        inside = [p for p in playbooks if p.is_relative_to(where)] if where.is_dir() else [where] if where in known else []
+        inside = [p for p in pages if p.is_relative_to(where)] if where.is_dir() else [where] if where in known else []
         if not inside:
-            folder = layout.rel(layout.journeys_dir)
-            what = "holds no playbook" if where.is_dir() else "is not a playbook"
-            raise UsageError(f"{path} {what}; playbooks are the .md files under {folder}/ (other than index.md)")
+            folders = f"{layout.rel(layout.journeys_dir)}/ or {layout.rel(layout.docs_dir / INITIATIVES_DIR)}/"
+            what = "holds no playbook or initiative" if where.is_dir() else "is not a playbook or initiative"
+            raise UsageError(f"{path} {what}; they are the .md files under {folders} (other than index.md)")
         chosen.extend(inside)
     return list(dict.fromkeys(chosen))
 
@@ -62,7 +63,8 @@ def run(args: argparse.Namespace, root: Path) -> int:
     strict = args.strict or project.site.settings.strict
     failing = project.findings.errors or (strict and project.findings.warnings)
     if args.format == "text" and not failing and not findings:
-        initiatives = f", {len(project.initiatives.items)} initiatives" if project.initiatives.items else ""
+        count = len(project.initiatives.items)
+        initiatives = f", {count} initiative{'s' * (count != 1)}" if count else ""
         print(f"checked {len(project.journeys)} playbooks{initiatives}: no problems", file=sys.stderr)
     if args.format == "text" and failing and not project.findings.errors:
         why = "--strict" if args.strict else "strict: true in site_config/settings.yml"
