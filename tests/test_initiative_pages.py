@@ -132,7 +132,7 @@ def test_kpi_charts_of_a_playbook_mark_the_initiatives_aiming_at_them(built_site
     body = article(built_site, "journeys/mortgage-application/index.html")
     chart = body.select_one("#kpi-time-to-offer svg.jb-kpi-chart")
     titles = [text(line.find("title")) for line in chart.select("line.jb-kpi-chart__marker")]
-    assert titles == ["One checklist for underwriting started on 2026-05-01", "One checklist for underwriting ended on 2026-10-15"]
+    assert titles == ["One checklist for underwriting started on May 1, 2026", "One checklist for underwriting ended on Oct 15, 2026"]
     assert body.select_one("#kpi-nps-after-completion svg.jb-kpi-chart line.jb-kpi-chart__marker") is None
 
 

@@ -229,13 +229,13 @@ def test_a_page_language_renderer_shares_the_build_and_follows_edited_labels(tmp
     (labels_dir / "es.yml").write_text("owner: Responsable\n", encoding="utf-8")
     (tmp_path / "templates/blocks").mkdir(parents=True)
     (tmp_path / "templates/blocks/t.html").write_text("{{ labels.owner }} {{ 71.5 | number('%') }} {{ 'x' | html_block }}", encoding="utf-8")
-    site = Renderer(tmp_path / "templates", load_labels(labels_dir, "en"), labels_dir)
+    site = Renderer([tmp_path / "templates"], load_labels([labels_dir], "en"), [labels_dir])
     spanish = site.in_language("es")
     assert spanish is site.in_language("es") and site.in_language("en") is site and site.in_language(None) is site
     rendered = str(spanish.render("t.html"))
     assert rendered.startswith(f"Responsable 71,5{NBSP}%")
     placeholder = rendered.split()[-1]  # what html_block left for the HTML, restored from the site's store
-    assert site.placeholders.restore_late(site.placeholders.restore(f"<p>{placeholder}</p>")) == "x"
+    assert site.placeholders.with_html(site.placeholders.with_stand_ins(f"<p>{placeholder}</p>")) == "x"
     (labels_dir / "es.yml").write_text("owner: Dueño\n", encoding="utf-8")
     site.start_build()
     assert str(site.in_language("es").render("t.html")).startswith("Dueño")

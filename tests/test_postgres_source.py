@@ -112,7 +112,7 @@ def test_the_kpi_table_shows_rows_from_postgresql_queried_once(server: Server, t
     row = page.select_one("table.jb-kpis tr#kpi-nps-after-completion")
     assert row is not None
     cells = [" ".join(c.get_text(" ").split()) for c in row.find_all(["th", "td"])]
-    assert cells[3] == "41 pts 2026-11-01"  # 30 + 11 (November)
+    assert cells[3] == "41 pts Nov 1, 2026"  # 30 + 11 (November)
     assert cells[4].startswith("↑ +1 pts") and "better" in cells[4]
     assert cells[5] == "On track"
     segment = row.find_next_sibling("tr")

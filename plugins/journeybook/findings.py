@@ -61,6 +61,8 @@ class Finding:
         """Every way a finding is shown (text, GitHub, GitLab, JSON, MkDocs' log) starts here."""
         for name in ("file", "field", "message"):
             object.__setattr__(self, name, printable(getattr(self, name)))
+        if self.field != self.field.strip():  # a key of blanks (YAML folds a lone NEL to one) would read as no field
+            object.__setattr__(self, "field", repr(self.field))
 
     @property
     def location(self) -> str:
