@@ -117,7 +117,7 @@ def test_the_kpi_table_shows_rows_from_postgresql_queried_once(server: Server, t
     assert cells[5] == "On track"
     segment = row.find_next_sibling("tr")
     assert segment is not None and "jb-kpi-segment" in segment["class"]
-    assert " ".join(segment.get_text(" ").split()) == "Segment: branch 35.5 pts 2026-11-01 ↓ -1.5 pts (worse) Off track"
+    assert " ".join(segment.get_text(" ").split()) == "Segment: branch 35.5 pts Nov 1, 2026 ↓ -1.5 pts (worse) Off track"
     assert server.execute("SELECT last_value, is_called FROM warehouse_queries") == [(1, True)]
 
 
