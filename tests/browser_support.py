@@ -13,7 +13,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 from urllib.parse import urlparse
 
 import pytest
@@ -107,3 +107,21 @@ def watch(page: object, base_url: str) -> PageLog:
     page.on("console", on_console)  # type: ignore[attr-defined]
     page.on("dialog", on_dialog)  # type: ignore[attr-defined]
     return log
+
+
+def search(page: Any, query: str, attempts: int = 10) -> list[str]:
+    """Type ``query`` into Material's search box and return the result links.
+
+    The search worker builds its index after the page loads and ignores what was typed before
+    it is ready, so the query is typed again (a bounded number of times) until results show.
+    """
+    page.locator(".md-search__input").first.click()
+    for _ in range(attempts):
+        page.fill("input.md-search__input", "")
+        page.type("input.md-search__input", query)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=2_000)
+        except Exception:  # noqa: BLE001 - Playwright's TimeoutError: the index was not ready yet
+            continue
+        return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+    return []

@@ -42,7 +42,7 @@ def test_dates_at_the_end_of_the_calendar_are_valid_and_never_due(project: Path)
     assert "last_run: 9999-12-31" in (project / NEWBORN).read_text(encoding="utf-8")
     result = journeybook("check", "--strict", str(NEWBORN), cwd=project)
     assert result.code == 0, result.output
-    assert result.stderr == "checked 1 playbooks: no problems\n"
+    assert result.stderr == "checked 1 playbook: no problems\n"
     late = journeybook("check", str(NEWBORN), cwd=project, env={"JOURNEYBOOK_TODAY": "9999-12-31"})
     assert late.code == 0, late.output
     warnings = late.stdout.splitlines()

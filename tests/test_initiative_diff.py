@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, journeybook
 from test_semantic_diff import commit, git
+from test_semantic_diff import write as write_pages
 
 SMS = """---
 title: Visit window by SMS
@@ -26,13 +27,7 @@ Body.
 
 
 def write(root: Path, files: dict[str, str | None]) -> None:
-    for name, text in files.items():
-        path = root / "content" / "initiatives" / name
-        if text is None:
-            path.unlink()
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+    write_pages(root, files, "initiatives")
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import browser, serve, watch
+from browser_support import browser, search, serve, watch
 from conftest import copy_project, run
 
 pytestmark = pytest.mark.browser
@@ -21,20 +21,6 @@ pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).parent / "output" / "screenshots"
 SPANISH = "journeys/renovacion-contrato-movil/"
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
-
-
-def search(page: Any, query: str, attempts: int = 10) -> list[str]:
-    """Type ``query`` into Material's search box; the result links (typed again until the index is ready)."""
-    page.locator(".md-search__input").first.click()
-    for _ in range(attempts):
-        page.fill("input.md-search__input", "")
-        page.type("input.md-search__input", query)
-        try:
-            page.wait_for_selector(".md-search-result__item", timeout=2_000)
-        except Exception:  # noqa: BLE001 - Playwright's TimeoutError: the index was not ready yet
-            continue
-        return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
-    return []
 
 
 PERSONA_ES = "personas/cliente-larga-duracion/"

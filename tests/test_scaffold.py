@@ -52,7 +52,7 @@ def test_new_playbook_passes_the_strict_check_and_explains_its_fields(small: Pat
     assert f"last_reviewed: {TODAY}" in text
     check = journeybook("check", "--strict", cwd=small)
     assert check.code == 0, check.output
-    assert "checked 1 playbooks: no problems" in check.stderr
+    assert "checked 1 playbook: no problems" in check.stderr
 
 
 def test_a_title_with_quotes_and_colons_is_written_as_typed(small: Path) -> None:

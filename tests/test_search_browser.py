@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 import pytest
 import yaml
-from browser_support import browser, serve, watch
+from browser_support import browser, search, serve, watch
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -58,24 +58,6 @@ def _queries() -> list[tuple[str, str, str]]:
     ]
 
 
-def _search(page: Any, query: str, attempts: int = 10) -> list[str]:
-    """Type ``query`` into Material's search box and return the result links.
-
-    The search worker builds its index after the page loads and ignores what was typed before
-    it is ready, so the query is typed again (a bounded number of times) until results show.
-    """
-    page.locator(".md-search__input").first.click()
-    for _ in range(attempts):
-        page.fill("input.md-search__input", "")
-        page.type("input.md-search__input", query)
-        try:
-            page.wait_for_selector(".md-search-result__item", timeout=2_000)
-        except Exception:  # noqa: BLE001 - Playwright's TimeoutError: the index was not ready yet
-            continue
-        return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
-    return []
-
-
 @pytest.mark.parametrize("what, query, journey_id", _queries(), ids=lambda v: str(v))
 def test_search_finds_the_playbook(built_site: Path, what: str, query: str, journey_id: str) -> None:
     playbook = (built_site / "journeys" / journey_id / "index.html").read_text(encoding="utf-8")
@@ -84,7 +66,7 @@ def test_search_finds_the_playbook(built_site: Path, what: str, query: str, jour
         page = context.new_page()  # type: ignore[attr-defined]
         log = watch(page, base)
         page.goto(base)
-        hrefs = _search(page, query)
+        hrefs = search(page, query)
         target = f"{base}journeys/{journey_id}/"
         assert any(href.startswith(target) for href in hrefs), f"{what} query {query!r}: {journey_id} not among {hrefs}"
         assert not log.foreign_requests and not log.console_errors

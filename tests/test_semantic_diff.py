@@ -80,9 +80,9 @@ def git(root: Path, *args: str) -> str:
     return done.stdout.strip()
 
 
-def write(root: Path, files: dict[str, str | None]) -> None:
+def write(root: Path, files: dict[str, str | None], folder: str = "journeys") -> None:
     for name, text in files.items():
-        path = root / "content" / "journeys" / name
+        path = root / "content" / folder / name
         if text is None:
             path.unlink()
         else:

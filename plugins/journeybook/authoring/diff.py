@@ -69,7 +69,9 @@ class PlaybookSummary:
 
 
 @dataclass(frozen=True)
-class PlaybookChanges:
+class PageChanges:
+    """What changed in one playbook or initiative that exists on both sides."""
+
     path: str
     title: str
     changes: tuple[Change, ...]
@@ -88,7 +90,7 @@ class SemanticDiff:
     head: str
     added: tuple[PlaybookSummary, ...] = ()
     removed: tuple[PlaybookSummary, ...] = ()
-    changed: tuple[PlaybookChanges, ...] = ()
+    changed: tuple[PageChanges, ...] = ()
     unreadable: tuple[Unreadable, ...] = field(default=())
     initiatives: InitiativeDiff | None = None
     """Initiatives added, removed or changed (``journeybook.authoring.initiative_diff``)."""
@@ -279,7 +281,7 @@ def semantic_diff(base: Sources, head: Sources, base_label: str, head_label: str
         if was.path != now.path:
             changes.insert(0, Change("moved", before=was.path, after=now.path))
         if changes:
-            changed.append(PlaybookChanges(now.path, now.playbook.title, tuple(changes)))
+            changed.append(PageChanges(now.path, now.playbook.title, tuple(changes)))
     return SemanticDiff(base_label, head_label, added, removed, tuple(changed), unreadable)
 
 

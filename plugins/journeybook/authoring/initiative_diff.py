@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from journeybook.authoring.diff import Change, Unreadable, read_model
+from journeybook.authoring.diff import Change, PageChanges, Unreadable, read_model
 from journeybook.model.initiative_inputs import InitiativeInput
 from journeybook.read.revisions import Sources
 
@@ -32,17 +32,10 @@ class InitiativeSummary:
 
 
 @dataclass(frozen=True)
-class InitiativeChanges:
-    path: str
-    title: str
-    changes: tuple[Change, ...]
-
-
-@dataclass(frozen=True)
 class InitiativeDiff:
     added: tuple[InitiativeSummary, ...] = ()
     removed: tuple[InitiativeSummary, ...] = ()
-    changed: tuple[InitiativeChanges, ...] = ()
+    changed: tuple[PageChanges, ...] = ()
     unreadable: tuple[Unreadable, ...] = ()
 
     @property
@@ -115,5 +108,5 @@ def initiative_diff(base: Sources, head: Sources, base_label: str, head_label: s
         if was.path != now.path:
             changes.insert(0, Change("moved", before=was.path, after=now.path))
         if changes:
-            changed.append(InitiativeChanges(now.path, now.initiative.title, tuple(changes)))
+            changed.append(PageChanges(now.path, now.initiative.title, tuple(changes)))
     return InitiativeDiff(added, removed, tuple(changed), tuple(unreadable))

@@ -52,6 +52,11 @@ def _playbooks(paths: list[Path], layout: Layout) -> list[Path] | None:
     return list(dict.fromkeys(chosen))
 
 
+def _counted(count: int, noun: str) -> str:
+    """``1 playbook`` but ``5 playbooks``: the summary line is read by people, not parsed."""
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
 def run(args: argparse.Namespace, root: Path) -> int:
     layout = site_layout(root)
     project = load_project(layout, only=_playbooks(args.paths, layout))
@@ -63,9 +68,10 @@ def run(args: argparse.Namespace, root: Path) -> int:
     strict = args.strict or project.site.settings.strict
     failing = project.findings.errors or (strict and project.findings.warnings)
     if args.format == "text" and not failing and not findings:
-        count = len(project.initiatives.items)
-        initiatives = f", {count} initiative{'s' * (count != 1)}" if count else ""
-        print(f"checked {len(project.journeys)} playbooks{initiatives}: no problems", file=sys.stderr)
+        checked = _counted(len(project.journeys), "playbook")
+        if project.initiatives.items:
+            checked += ", " + _counted(len(project.initiatives.items), "initiative")
+        print(f"checked {checked}: no problems", file=sys.stderr)
     if args.format == "text" and failing and not project.findings.errors:
         why = "--strict" if args.strict else "strict: true in site_config/settings.yml"
         print(f"journeybook: warnings fail this check ({why}); builds publish them", file=sys.stderr)
