@@ -51,7 +51,7 @@ def test_an_initiative_page_shows_facts_where_it_acts_effect_trends_then_prose(b
     assert body.find("h1") is not None and text(body.find("h1")).startswith("Visit window by SMS")
     facts = {text(d.find("dt")): text(d.find("dd")) for d in body.select("dl.jb-initiative > div")}
     assert facts["Status"] == "Done" and facts["Owner"] == "Field Services"
-    assert facts["Dates"] == "2026-05-01 – 2026-09-30"
+    assert facts["Dates"] == "May 1, 2026 – Sep 30, 2026"
     assert facts["Hypothesis"].startswith("Customers who know the technician's two-hour window")
     assert facts["Result"].startswith("Repeat calls about the same fault went down")
     # Where it acts: the exact stage, and the anchor exists on the playbook.
@@ -62,8 +62,8 @@ def test_an_initiative_page_shows_facts_where_it_acts_effect_trends_then_prose(b
     assert soup(built_site, target).find(id=anchor) is not None
     rows = [[text(c) for c in tr.find_all(["th", "td"])] for tr in body.select("table.jb-initiative-effect tbody tr")]
     assert rows == [
-        ["Repeat contacts about the same fault", "Home internet outage restoration", "Improve", "19.5% 2026-04-01", "18.5% 2026-11-01", "-1%", "As expected"],
-        ["Fixed at the first technician visit", "Home internet outage restoration", "Improve", "80.9% 2026-04-01", "86.2% 2026-11-01", "+5.3%", "As expected"],
+        ["Repeat contacts about the same fault", "Home internet outage restoration", "Improve", "19.5% Apr 1, 2026", "18.5% Nov 1, 2026", "-1 pp", "As expected"],
+        ["Fixed at the first technician visit", "Home internet outage restoration", "Improve", "80.9% Apr 1, 2026", "86.2% Nov 1, 2026", "+5.3 pp", "As expected"],
     ]
     charts = body.select("figure.jb-initiative-trend")
     assert len(charts) == 2
@@ -77,7 +77,7 @@ def test_an_initiative_page_shows_facts_where_it_acts_effect_trends_then_prose(b
 def test_an_initiative_without_a_baseline_says_so(built_site: Path) -> None:
     body = article(built_site, "initiatives/reserve-handset-online/index.html")
     row = [text(c) for c in body.select_one("table.jb-initiative-effect tbody tr").find_all(["th", "td"])]
-    assert row == ["Espera media en tienda para la recogida", "Renovación del contrato móvil", "Improve", "–", "19 min 2026-11-01", "–", "No baseline"]
+    assert row == ["Espera media en tienda para la recogida", "Renovación del contrato móvil", "Improve", "–", "19 min Nov 1, 2026", "–", "No baseline"]
     assert text(article(built_site, "initiatives/underwriting-checklist/index.html")).count("Not as expected") == 1
 
 
@@ -93,7 +93,7 @@ def test_the_hub_lists_initiatives_by_status_running_first_with_their_effect(bui
     assert two_journeys["data-journey"] == "mortgage-application add-newborn-to-plan"
     assert (two_journeys["data-owner"], two_journeys["data-status"]) == ("digital-channels", "running")
     effect = text(two_journeys.find_all("td")[-1])
-    assert "Requests missing a document: 16.1% → 12.9% (-3.2%) As expected" in effect
+    assert "Requests missing a document: 16.1% → 12.9% (-3.2 pp) As expected" in effect
     assert "No baseline" in text(running[1])
     dropped = text(sections[-1])
     assert "Days from full application to offer: 25 days → 26 days (+1 days) Not as expected" in dropped
