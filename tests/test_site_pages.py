@@ -375,3 +375,23 @@ def test_start_here_reads_a_playbook_in_the_order_its_page_shows(built_site: Pat
         key = next(k.removeprefix("start_read_").removesuffix("_term") for k, v in terms.items() if v == step and k.startswith("start_read_"))
         expected += prose if key == "prose" else shows.get(key, [])
     assert sections == expected
+
+
+def test_the_field_reference_lists_every_initiative_field_with_its_allowed_values(built_site: Path) -> None:
+    body = article(built_site, "fields/index.html")
+
+    def fields(anchor: str) -> dict[str, list[str]]:
+        heading = body.find(id=anchor)
+        assert heading is not None, f"the field reference has no #{anchor} section"
+        rows = heading.find_next("table").select("tbody tr")
+        return {text(row.find("th")): [text(cell) for cell in row.find_all("td")] for row in rows}
+
+    initiative, reach, aim = fields("initiative"), fields("reach"), fields("aim")
+    # the format page's own example names these fields, top level and per journey / per KPI
+    assert set(initiative) == {"title", "id", "owner", "status", "hypothesis", "journeys", "kpis", "started", "ended", "result"}
+    assert set(reach) == {"journey", "stages"} and set(aim) == {"journey", "kpi", "expect"}
+    assert initiative["status"][:2] == ["yes", "idea , planned , running , done , dropped"]
+    assert aim["expect"][1:3] == ["improve , worsen , hold", "improve"]
+    assert initiative["journeys"][:2] == ["yes", "a list of Initiative: a journey it acts on"]
+    link = body.find(id="initiative").find_next("table").find("a", href="#reach")
+    assert link is not None

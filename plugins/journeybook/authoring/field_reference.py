@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel
 
 from journeybook.authoring.schema import build_schema
+from journeybook.model.initiative_inputs import AimInput, InitiativeInput, ReachInput
 from journeybook.model.inputs import (
     SLUG_PATTERN,
     ActionInput,
@@ -41,6 +42,9 @@ SECTIONS: tuple[tuple[str, type[BaseModel], str], ...] = (
     ("kpi", KpiInput, "kpis"),
     ("verification", VerificationInput, "verification"),
     ("persona", PersonaInput, "content/personas/<id>.md"),
+    ("initiative", InitiativeInput, "content/initiatives/<id>.md"),
+    ("reach", ReachInput, "journeys"),
+    ("aim", AimInput, "kpis"),
     ("team", TeamInput, "data/owners.yml: teams"),
     ("taxonomy", TaxonomyEntryInput, "site_config/phases.yml, site_config/channels.yml"),
     ("method", MethodInput, "site_config/verification-methods.yml"),

@@ -50,6 +50,6 @@ class InitiativeInput(StrictModel):
     hypothesis: Text | None = Field(default=None, description="What the change should do, and why.")
     journeys: list[ReachInput] = Field(min_length=1, description="Where it acts: at least one journey.")
     kpis: list[AimInput] = Field(default_factory=list, description="What it should move.")
-    started: IsoDate | None = None
+    started: IsoDate | None = Field(default=None, description="When it started; the KPI baseline is the newest measurement before it.")
     ended: IsoDate | None = Field(default=None, description="Not before 'started'.")
     result: Text | None = Field(default=None, description="What happened, in plain words.")
