@@ -128,6 +128,18 @@ def test_offline_site_reads_and_searches_over_file_urls(offline_site: Path) -> N
         assert [url for url in requests if not url.startswith(("file:", "data:", "about:", "blob:"))] == []
 
 
+def test_offline_site_draws_its_diagrams_over_file_urls(offline_site: Path) -> None:
+    """Material's instant navigation, when left on, keeps every diagram as Mermaid source under file://."""
+    playbook = offline_site / "journeys" / "mortgage-application.html"
+    written = (playbook.read_text(encoding="utf-8")).count('<pre class="mermaid"')
+    assert written >= 2, "the playbook has no diagrams to draw"
+    with browser() as context:
+        page = context.new_page()  # type: ignore[attr-defined]
+        page.goto(playbook.as_uri())
+        page.wait_for_function(f"document.querySelectorAll('div.mermaid').length === {written}", timeout=15_000)
+        assert page.locator("pre.mermaid").count() == 0
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", list(AUDITED))
 def test_no_serious_accessibility_violations(built_site: Path, name: str, scheme: str) -> None:

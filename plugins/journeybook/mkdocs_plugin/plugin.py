@@ -75,6 +75,7 @@ from journeybook.mkdocs_plugin.site_setup import (
     TABLES_SCRIPT_URI,
     add_theme_overrides,
     add_worker_shim,
+    drop_instant_navigation_offline,
     site_assets,
 )
 from journeybook.mkdocs_plugin.state import BuildState, PreviewState, WorkerState
@@ -133,6 +134,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.build.layout = Layout.at(Path(config.config_file_path).parent, config.docs_dir)
         add_theme_overrides(config, self.build.layout)
         add_worker_shim(config)
+        drop_instant_navigation_offline(config)
         return config
 
     @plain_problems

@@ -54,6 +54,20 @@ def add_worker_shim(config: MkDocsConfig) -> None:
     config.extra["polyfills"] = polyfills
 
 
+def drop_instant_navigation_offline(config: MkDocsConfig) -> None:
+    """Turn off ``navigation.instant`` (and its ``.preview``, ``.progress``...) in an offline build.
+
+    Over ``file://`` Material's instant navigation stands down, and with it the document stream
+    that mounts the page's content never starts: every diagram stays Mermaid source in a code
+    block. The offline copy is read from a file share, so it loads each page in full instead.
+    """
+    offline = config.plugins.get("material/offline")
+    if offline is None or not getattr(offline, "config", {}).get("enabled"):
+        return
+    features: list[str] = config.theme.get("features") or []
+    config.theme["features"] = [f for f in features if f != "navigation.instant" and not f.startswith("navigation.instant.")]
+
+
 def site_assets(layout: Layout, mermaid_js: str | None) -> list[Asset]:
     """Every asset the site serves; ``mermaid_js`` is the plugin option (relative to the root).
 
