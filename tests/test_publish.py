@@ -10,7 +10,9 @@ become a link in one step, so a kill there leaves the site aside, and the next b
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -118,6 +120,9 @@ def test_a_site_set_aside_by_an_older_build_is_put_back_not_deleted(tmp_path: Pa
 def test_a_site_folder_that_is_or_holds_or_lies_in_a_source_is_refused(project: Path) -> None:
     (project / "not-a-site").mkdir()
     (project / "not-a-site/notes.txt").write_text("keep me", encoding="utf-8")
+    (project / "intranet/app").mkdir(parents=True)
+    (project / "intranet/index.html").write_text("<html>a hand-made intranet</html>", encoding="utf-8")
+    (project / "intranet/app/precious.txt").write_text("keep me", encoding="utf-8")
     refused = {
         "content": "the site folder is content/ (docs_dir), which the build reads",
         "content/journeys": "the site folder lies inside content/ (docs_dir), which the build reads",
@@ -128,7 +133,8 @@ def test_a_site_folder_that_is_or_holds_or_lies_in_a_source_is_refused(project: 
         ".": "the site folder is the project folder, which the build reads",
         "..": "the site folder holds the project folder, which the build reads",
         "mkdocs.yml": "it is a file, not a folder; publishing would delete it",
-        "not-a-site": "the folder holds files but no index.html, so it is not a site built before",
+        "not-a-site": "the folder holds files but no site built before",
+        "intranet": "the folder holds files but no site built before (no .journeybook-files.json, no MkDocs index.html and sitemap.xml)",
     }
     before = sorted(p.relative_to(project).as_posix() for p in project.rglob("*"))
     for site_dir, message in refused.items():
@@ -136,3 +142,42 @@ def test_a_site_folder_that_is_or_holds_or_lies_in_a_source_is_refused(project: 
         assert result.code == 2, (site_dir, result.output)
         assert f"journeybook: error: --site-dir {site_dir}: {message}" in result.stderr, result.stderr
     assert sorted(p.relative_to(project).as_posix() for p in project.rglob("*")) == before
+
+
+def test_files_put_in_the_site_by_hand_survive_the_next_build(project: Path) -> None:
+    (project / "content/guides/retired.md").write_text("# A guide retired later\n", encoding="utf-8")
+    assert journeybook("build", "-q", cwd=project).code == 0
+    (project / "site/NOTES.txt").write_text("ours", encoding="utf-8")
+    (project / "site/downloads").mkdir()
+    (project / "site/downloads/report.pdf").write_bytes(b"%PDF-1.4")
+    result = journeybook("build", "-q", cwd=project)
+    assert result.code == 0, result.output
+    assert "journeybook: kept NOTES.txt and downloads/report.pdf in site: not made by a build" in result.stderr
+    assert (project / "site/NOTES.txt").read_text(encoding="utf-8") == "ours"
+    assert (project / "site/downloads/report.pdf").read_bytes() == b"%PDF-1.4"
+    (project / "content/guides/retired.md").unlink()  # a page a build made goes with its source
+    assert journeybook("build", "-q", cwd=project).code == 0
+    assert not (project / "site/guides/retired/index.html").exists()
+    assert (project / "site/NOTES.txt").is_file()
+
+
+def test_a_hand_made_file_where_the_build_now_writes_stops_the_publish(project: Path) -> None:
+    assert journeybook("build", "-q", cwd=project).code == 0
+    manifest = project / "site/.journeybook-files.json"
+    listed = json.loads(manifest.read_text(encoding="utf-8"))
+    listed.remove("kpis.csv")  # as if a person had put it there and no build had written it
+    manifest.write_text(json.dumps(listed), encoding="utf-8")
+    (project / "site/kpis.csv").write_text("hand-made", encoding="utf-8")
+    result = journeybook("build", "-q", cwd=project)
+    assert result.code == 2, result.output
+    assert "journeybook: error: site: kpis.csv put there by hand, and the build now writes a file of that name" in result.stderr
+    assert (project / "site/kpis.csv").read_text(encoding="utf-8") == "hand-made"
+
+
+def test_build_publishes_to_the_site_dir_mkdocs_yml_names(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_dir: .*$", "site_dir: public", config.read_text(encoding="utf-8")), encoding="utf-8")
+    result = journeybook("build", "-q", cwd=project)
+    assert result.code == 0, result.output
+    assert "journeybook: site published to public" in result.stderr
+    assert (project / "public/index.html").is_file() and not (project / "site").exists()

@@ -38,11 +38,12 @@ class Tagged:
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: Tagged())
 
 
-def docs_dir_of(config_file: Path) -> str | None:
-    """``docs_dir`` as a MkDocs configuration names it (relative to its folder), without MkDocs.
+def folder_setting(config_file: Path, key: str, default: str, example: str) -> str | None:
+    """A folder a MkDocs configuration names (``docs_dir``, ``site_dir``), read without MkDocs.
 
-    A configuration that cannot be read stops the run with its line, as MkDocs itself would.
-    ``None`` when ``docs_dir`` is behind a tag (``!ENV``), which only MkDocs' loader resolves.
+    Relative to the configuration's folder, ``default`` when not set. A configuration that
+    cannot be read stops the run with its line, as MkDocs itself would. ``None`` when the value
+    is behind a tag (``!ENV``), which only MkDocs' loader resolves.
     """
     name = config_file.name
     try:
@@ -57,12 +58,17 @@ def docs_dir_of(config_file: Path) -> str | None:
         raise BuildProblem(f"{name}:{problem.line}:{problem.column}: {problem.message}") from None
     except ValueError as error:  # a value PyYAML cannot construct, such as a 5,000-digit number
         raise BuildProblem(f"{name}: a value cannot be read ({error})") from None
-    docs_dir = config.get("docs_dir", "docs") if isinstance(config, dict) else "docs"
-    if isinstance(docs_dir, Tagged):
+    value = config.get(key, default) if isinstance(config, dict) else default
+    if isinstance(value, Tagged):
         return None
-    if not isinstance(docs_dir, str) or not docs_dir.strip():
-        raise BuildProblem(f"{name}: docs_dir: must be the name of a folder, such as 'content', not {docs_dir!r}")
-    return docs_dir
+    if not isinstance(value, str) or not value.strip():
+        raise BuildProblem(f"{name}: {key}: must be the name of a folder, such as {example!r}, not {value!r}")
+    return value
+
+
+def docs_dir_of(config_file: Path) -> str | None:
+    """``docs_dir`` as the configuration names it (see ``folder_setting``)."""
+    return folder_setting(config_file, "docs_dir", "docs", "content")
 
 
 @dataclass(frozen=True)

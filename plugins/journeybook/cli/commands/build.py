@@ -24,8 +24,14 @@ import tempfile
 from pathlib import Path
 
 from journeybook.cli.publish import publish, recover
+from journeybook.cli.site_files import (
+    MANIFEST,
+    carry_over,
+    made_by_a_build,
+    write_manifest,
+)
 from journeybook.errors import BuildProblem, UsageError
-from journeybook.read.layout import Layout, docs_dir_of
+from journeybook.read.layout import Layout, docs_dir_of, folder_setting
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -35,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "link, a missing file) unless --no-strict; content warnings (an overdue review, a KPI without data) never stop it: "
         "the site shows them.",
     )
-    parser.add_argument("--site-dir", type=Path, default=Path("site"), help="where the good site is published (default: site)")
+    parser.add_argument("--site-dir", type=Path, help="where the good site is published (default: site_dir of the MkDocs configuration, else site)")
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
     parser.add_argument("--no-strict", dest="strict", action="store_false", help="publish even when MkDocs warns (a broken link, a missing file)")
     parser.add_argument("-q", "--quiet", action="store_true", help="show only MkDocs' warnings and errors")
@@ -63,7 +69,8 @@ def _refuse_sources(target: Path, root: Path, config: Path, given: Path) -> None
     Publishing replaces the site folder and removes what it held: ``--site-dir content`` would
     delete every playbook, ``--site-dir .`` the project. Only the project folder and the folder
     of mkdocs.yml may hold the site (``site/`` lies inside the project). Any other folder that
-    holds files but no ``index.html`` (``plugins``, ``.git``, a home folder) is not a site either.
+    holds files is refused unless a build made it (``plugins``, ``.git``, a home folder, a
+    hand-made intranet with its own ``index.html``).
     """
     for index, (source, name) in enumerate(_sources(root, config)):
         if target == source:
@@ -80,10 +87,10 @@ def _refuse_sources(target: Path, root: Path, config: Path, given: Path) -> None
         )
     if os.path.lexists(target) and not target.is_dir():
         raise UsageError(f"--site-dir {given}: it is a file, not a folder; publishing would delete it. Choose another folder")
-    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
+    if target.is_dir() and any(target.iterdir()) and not made_by_a_build(target):
         raise UsageError(
-            f"--site-dir {given}: the folder holds files but no index.html, so it is not a site built before; "
-            "publishing would delete what it holds. Empty or remove it, or choose another folder"
+            f"--site-dir {given}: the folder holds files but no site built before (no {MANIFEST}, no MkDocs "
+            "index.html and sitemap.xml); publishing would delete what it holds. Empty or remove it, or choose another folder"
         )
 
 
@@ -115,10 +122,33 @@ def _mkdocs(command: list[str], root: Path, quiet: bool) -> int:
     return process.returncode
 
 
+def _named(files: list[str]) -> str:
+    """``a.pdf``, ``a.pdf and b.txt`` or ``a.pdf, b.txt and 3 more files``, as a message names them."""
+    if len(files) > 3:
+        return f"{', '.join(files[:2])} and {len(files) - 2} more files"
+    return " and ".join(filter(None, (", ".join(files[:-1]), files[-1])))
+
+
+def _site_dir(args: argparse.Namespace, config: Path, root: Path) -> Path:
+    """``--site-dir``, else the configuration's ``site_dir`` (so ``mkdocs build`` agrees), else ``site``.
+
+    Returned as the user would write it from ``root``, for messages.
+    """
+    if args.site_dir is not None:
+        return args.site_dir
+    named = folder_setting(config, "site_dir", "site", "public")
+    if named is None:
+        print(f"journeybook: site_dir in {args.config_file} is set through a tag; publishing to site (choose with --site-dir)", file=sys.stderr)
+        return Path("site")
+    folder = config.parent / named
+    return Path(os.path.relpath(folder, root)) if not Path(named).is_absolute() else Path(named)
+
+
 def run(args: argparse.Namespace, root: Path) -> int:
     config = (root / args.config_file).resolve()
     if not config.is_file():
         raise UsageError(f"{args.config_file}: no such MkDocs configuration")
+    args.site_dir = _site_dir(args, config, root)
     target = _site_folder(root, args.site_dir)
     _refuse_sources(target, root, config, args.site_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -135,9 +165,18 @@ def run(args: argparse.Namespace, root: Path) -> int:
             kept = "was left as it was" if os.path.lexists(target) else "was not published (there was none before)"
             print(f"journeybook: build failed; {args.site_dir} {kept}", file=sys.stderr)
             return 1
+        write_manifest(work)
         with open(lock_path, "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
+            kept, clashing = carry_over(target, work)
+            if clashing:
+                raise UsageError(
+                    f"{args.site_dir}: {_named(clashing)} put there by hand, and the build now writes a file of that name; "
+                    f"move it out of {args.site_dir}, then build again ({args.site_dir} was left as it was)"
+                )
             publish(work, target)
+        if kept:
+            print(f"journeybook: kept {_named(kept)} in {args.site_dir}: not made by a build", file=sys.stderr)
         print(f"journeybook: site published to {args.site_dir}", file=sys.stderr)
         return 0
     finally:
