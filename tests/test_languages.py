@@ -132,7 +132,7 @@ def test_spanish_playbook_is_spanish_throughout(built_site: Path) -> None:
                     f"71,5{NBSP}%", "1 nov 2026", "28 jul 2026"):
         assert spanish in text, spanish
     for english in ("Owner", "Stage flow", "Emotional curve", "Journey map", "Moment of truth", "On track",
-                    "Whole journey", "Mobile app", "71.5%", "2026-11-01"):
+                    "Whole journey", "Mobile app", "71.5%", "2026-11-01", "Before", "During", "After"):
         assert english not in text, english
     assert soup.select_one(".md-search__input")["placeholder"] == "Búsqueda"  # Material's own words too
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from browser_support import OPEN_SHADOW_ROOTS, browser, serve, watch
+from conftest import mkdocs_build
 
 SCREENSHOTS = Path(__file__).parent / "output" / "screenshots"
 PHONE = (390, 844)
@@ -64,6 +65,25 @@ def test_no_page_is_wider_than_a_phone(built_site: Path) -> None:
                 wide[path] = width
         assert len(pages(built_site)) > 30
         assert wide == {}
+
+
+@pytest.mark.browser
+def test_long_journey_titles_do_not_widen_the_filtered_hubs_on_a_phone(project: Path) -> None:
+    """A filter's drop-down grows to its longest option; a long but ordinary title must not push the page wide."""
+    playbook = project / "content/journeys/mortgage-application.md"
+    long_title = "Mortgage application for first-time buyers, from the first visit to the keys of the new home"
+    playbook.write_text(playbook.read_text(encoding="utf-8").replace("title: Mortgage application", f"title: {long_title}", 1), encoding="utf-8")
+    built = mkdocs_build(project)
+    assert built.code == 0, built.output
+    site = project / "site"
+    assert long_title in (site / "initiatives/index.html").read_text(encoding="utf-8")
+    with serve(site) as base, browser(width=PHONE[0], height=PHONE[1]) as context:
+        page = context.new_page()  # type: ignore[attr-defined]
+        widths = {}
+        for path in ("initiatives/", "journeys/", "kpis/"):
+            page.goto(base + path, wait_until="load")
+            widths[path] = page.evaluate("() => document.documentElement.scrollWidth")
+    assert widths == dict.fromkeys(widths, PHONE[0])
 
 
 @pytest.mark.browser
