@@ -395,3 +395,31 @@ def test_the_field_reference_lists_every_initiative_field_with_its_allowed_value
     assert initiative["journeys"][:2] == ["yes", "a list of Initiative: a journey it acts on"]
     link = body.find(id="initiative").find_next("table").find("a", href="#reach")
     assert link is not None
+
+
+def test_a_level_one_heading_in_a_body_never_takes_the_title_s_place(project: Path) -> None:
+    """CX owners write '# Overview' as in a Word document; the title stays the page's only h1."""
+    written = {
+        "content/journeys/mortgage-application.md": "# Overview\n\nWhy this journey matters.\n\n```text\n# a comment in code\n```\n\nLater\n=====\n",
+        "content/initiatives/visit-window-sms.md": "# Background\n\nWhy we tried it.\n",
+        "content/personas/first-time-buyer.md": "# About\n\nWho they are.\n",
+    }
+    for path, body in written.items():
+        source = project / path
+        front, _ = source.read_text(encoding="utf-8").rsplit("\n---\n", 1)
+        source.write_text(f"{front}\n---\n{body}", encoding="utf-8")
+    built = mkdocs_build(project)
+    assert built.code == 0, built.output
+    titles = {
+        "journeys/mortgage-application/index.html": ("Mortgage application", ["Overview", "Later"]),
+        "initiatives/visit-window-sms/index.html": ("Visit window by SMS", ["Background"]),
+        "personas/first-time-buyer/index.html": (None, ["About"]),
+    }
+    for path, (title, demoted) in titles.items():
+        body = article(project / "site", path)
+        h1s = [heading_text(h) for h in body.find_all("h1")]
+        assert len(h1s) == 1 and (title is None or h1s == [title]), (path, h1s)
+        h2s = [heading_text(h) for h in body.find_all("h2")]
+        assert all(name in h2s for name in demoted), (path, h2s)
+    code = article(project / "site", "journeys/mortgage-application/index.html").find("code", string=lambda s: s and "# a comment in code" in s)
+    assert code is not None

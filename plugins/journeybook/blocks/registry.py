@@ -13,6 +13,7 @@ import re
 
 from journeybook.blocks import journey, kpis, persona, verification
 from journeybook.blocks.context import Block, BlockContext
+from journeybook.render.headings import demote_level_one
 
 DIRECTIVE = re.compile(r"^[ \t]*<!--\s*journeybook:([a-z-]+)\s*-->[ \t]*$")
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
@@ -59,7 +60,7 @@ def unknown_directives(markdown: str) -> list[tuple[int, str]]:
 
 def expand(markdown: str, context: BlockContext) -> str:
     """Replace directives with blocks; without any, wrap the prose in the default layout."""
-    lines = markdown.split("\n")
+    lines = demote_level_one(markdown).split("\n")
     placed = directives(lines)
     if placed:
         # An unknown name is left as the comment it is; loading reported it as an error.
@@ -69,4 +70,5 @@ def expand(markdown: str, context: BlockContext) -> str:
         return "\n".join(lines)
     before = "".join(_render(name, context) for name in DEFAULT_BEFORE)
     after = "".join(_render(name, context) for name in DEFAULT_AFTER)
-    return f"{before}\n\n{markdown}\n\n{after}"
+    body = "\n".join(lines)
+    return f"{before}\n\n{body}\n\n{after}"

@@ -21,6 +21,7 @@ from journeybook.model.initiatives import Initiative
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import render_page, views
 from journeybook.read.front_matter import body_of
+from journeybook.render.headings import demote_level_one
 from journeybook.render.links import Links
 from journeybook.views.initiatives import InitiativeViews, KpiEffect, chart_markers
 from journeybook.views.kpi_chart import KpiChart, kpi_chart
@@ -74,7 +75,7 @@ def initiative_page(context: SiteContext, src_uri: str, markdown: str, page_url:
         return None
     links = Links(page_url, context.use_directory_urls)
     generated = context.renderer.render("initiative.md", initiative=initiative, rows=effect_rows(context, initiative), links=links)
-    return f"{generated}\n\n{markdown}"
+    return f"{generated}\n\n{demote_level_one(markdown)}"
 
 
 def by_status(items: list[Initiative]) -> list[HubGroup]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import render_page, views
 from journeybook.pages.uris import PERSONAS_URI
+from journeybook.render.headings import demote_level_one
 from journeybook.render.links import Links
 
 
@@ -30,4 +31,4 @@ def persona_page(context: SiteContext, src_uri: str, markdown: str) -> str | Non
     renderer = context.renderer.in_language(persona.language)
     profile = renderer.render("persona-profile.md", persona=persona)
     journeys = renderer.render("persona-journeys.md", journeys=shared.by_persona.get(persona.id, []), links=links)
-    return f"{profile}\n\n{markdown}\n\n{journeys}\n"
+    return f"{profile}\n\n{demote_level_one(markdown)}\n\n{journeys}\n"
