@@ -197,6 +197,14 @@ def test_every_column_of_a_kpi_row_is_on_a_phone_screen_without_scrolling(built_
         names = table.evaluate("t => [...t.tBodies[0].rows].map(r => r.cells[0].textContent.trim())")
         assert names == sorted(names, key=str.casefold)
         assert log.console_errors == []
+        # An initiative's measured effect reads the same way: Current, Change and Outcome on screen.
+        page.goto(base + "initiatives/visit-window-sms/", wait_until="load")
+        cells = page.evaluate(KPI_CELLS.replace(".jb-kpi-health__table", ".jb-initiative-effect"))
+        assert len(cells) == 2
+        for row in cells:
+            assert {c["column"] for c in row} >= {"Current", "Change", "Outcome"}
+            assert all(c["width"] > 0 and 0 <= c["left"] and c["right"] <= PHONE[0] for c in row), row
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE[0]
     with serve(built_site) as base, browser() as context:  # the desktop keeps its table
         page = context.new_page()  # type: ignore[attr-defined]
         page.goto(base + "kpis/", wait_until="load")
@@ -287,3 +295,14 @@ def test_kpi_health_tables_are_in_search(built_site: Path) -> None:
     text = " ".join(d["text"] for d in docs if d["location"].startswith("kpis/"))
     # Each KPI's row is indexed once (the lists by owner and by category repeat it and are not).
     assert text.count("Application abandonment rate") == 1 and "Retail Lending" in text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_of_kpi_health_on_a_phone(built_site: Path, scheme: str) -> None:
+    with serve(built_site) as base, browser(scheme, width=PHONE[0], height=PHONE[1]) as context:
+        page = context.new_page()  # type: ignore[attr-defined]
+        page.goto(base + "kpis/", wait_until="load")
+        page.wait_for_selector("table.jb-kpi-health__table[data-jb-sortable]", state="attached")
+        look(page, f"kpi-health-phone-{scheme}")
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE[0]
