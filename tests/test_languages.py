@@ -240,3 +240,44 @@ def test_a_page_language_renderer_shares_the_build_and_follows_edited_labels(tmp
     site.start_build()
     assert str(site.in_language("es").render("t.html")).startswith("Dueño")
     assert site.in_language("es").placeholders is site.placeholders
+
+
+# Counts agree in number, by each language's own plural rules (CLDR, through Babel).
+
+def test_a_count_agrees_with_its_noun_by_the_languages_plural_rules(tmp_path: Path) -> None:
+    from journeybook.render.labels import counted
+
+    (tmp_path / "pl.yml").write_text(
+        "count_stages: {one: '{count} etap', few: '{count} etapy', many: '{count} etapów', other: '{count} etapu'}\n", encoding="utf-8"
+    )
+    polish = load_labels([tmp_path], "pl")
+    assert [counted(polish, "count_stages", n) for n in (1, 2, 5, 22)] == ["1 etap", "2 etapy", "5 etapów", "22 etapy"]
+    spanish = load_labels([Path(__file__).parents[1] / "site_config/labels"], "es")
+    assert counted(spanish, "count_stages", 1) == "1 etapa" and counted(spanish, "count_stages", 3) == "3 etapas"
+    assert counted(spanish, "count_stages", 1_000_000) == "1.000.000 etapas"  # CLDR's "many" falls back to "other"
+
+
+def test_built_pages_never_say_one_with_a_plural_noun(built_site: Path, spanish_site: Path) -> None:
+    english = "\n".join(p.read_text(encoding="utf-8") for p in built_site.rglob("*.html"))
+    assert "1 stage with" in english  # the journey diagram row of a one-stage section
+    assert not re.search(r"\b1 (stages|customer actions|KPIs|journeys|playbooks|initiatives|latest values)\b", english)
+    spanish = "\n".join(p.read_text(encoding="utf-8") for p in spanish_site.rglob("*.html"))
+    assert "1 etapa con" in spanish
+    assert not re.search(r"\b1 (etapas|acciones|recorridos|iniciativas)\b", spanish)
+    kpis = words(page(spanish_site, "kpis/index.html"))
+    assert re.search(r"\d+ KPI en \d+ recorridos, a fecha de \d+ \w+ \d{4}\.", kpis)
+    assert 'data-template="{shown} de 6 iniciativas"' in (spanish_site / "initiatives/index.html").read_text(encoding="utf-8")
+
+
+def test_a_spanish_sites_initiative_page_is_spanish(spanish_site: Path) -> None:
+    text = words(page(spanish_site, "initiatives/visit-window-sms/index.html"))
+    for label in ("Estado", "Terminada", "Responsable", "Fechas", "Hipótesis", "Resultado", "Dónde actúa", "Efecto medido",
+                  "Esperado", "Base", "Actual", "Cambio", "Mejorar", "Como se esperaba", "Tendencias de los KPI"):
+        assert label in text, label
+    assert "1 may 2026 – 30 sept 2026" in text  # CLDR's Spanish medium dates
+    assert f"19,5{NBSP}% 1 abr 2026 18,5{NBSP}% 1 nov 2026 -1 p. p." in text  # decimal comma, points of a percentage
+    for english in ("Status", "Owner", "Dates", "Hypothesis", "Measured effect", "Baseline", "As expected", "No baseline", "Sep ", "Nov 1"):
+        assert english not in text, english
+    hub = words(page(spanish_site, "initiatives/index.html"))
+    assert "En curso (2)" in hub and "Sin base" in hub and "Sin empezar" in hub and "1.720 EUR" in hub
+    assert "No baseline" not in hub and "Not started" not in hub

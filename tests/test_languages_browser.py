@@ -100,3 +100,32 @@ def test_screenshots_of_the_spanish_playbook_and_a_persona(built_site: Path, sch
             profile.screenshot(path=str(SCREENSHOTS / f"{name}-profile-{size}-{scheme}.png"))
             box = profile.bounding_box()
             assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, (name, box)
+
+
+@pytest.fixture(scope="module")
+def spanish_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site with ``theme.language: es``: its initiative pages are the site's language."""
+    project = copy_project(tmp_path_factory.mktemp("es-site") / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  language: en\n", "  language: es\n", 1), encoding="utf-8")
+    result = run([sys.executable, "-m", "mkdocs", "build"], cwd=project)
+    assert result.code == 0, result.output
+    return project / "site"
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_screenshots_of_a_spanish_initiative_page(spanish_site: Path, size: str) -> None:
+    """Written for a person to look at; asserted to be Spanish and to fit the screen's width."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    width, height = SIZES[size]
+    with serve(spanish_site) as base, browser("light", width, height) as context:
+        page = context.new_page()  # type: ignore[attr-defined]
+        log = watch(page, base)
+        page.goto(base + "initiatives/visit-window-sms/")
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(SCREENSHOTS / f"initiative-es-{size}-light.png"), full_page=True)
+        assert page.evaluate("document.documentElement.lang") == "es"
+        text = page.inner_text("article")
+        assert "Efecto medido" in text and "1 may 2026" in text and "19,5\u00a0%" in text
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        assert log.console_errors == []

@@ -184,6 +184,53 @@ def test_kpi_health_counts_follow_its_filters(built_site: Path) -> None:
         assert log.console_errors == []
 
 
+# Each value cell of every KPI row shown on the KPI health page, with its box and column name.
+KPI_CELLS = """() => [...document.querySelectorAll('.jb-kpi-health__table tbody tr:not([hidden])')].map(row =>
+  [...row.querySelectorAll('td[data-label]')].map(td => { const r = td.getBoundingClientRect();
+    return {column: td.dataset.label, left: r.left, right: r.right, width: r.width,
+            label: getComputedStyle(td, '::before').content}; }))"""
+
+
+@pytest.mark.browser
+def test_every_column_of_a_kpi_row_is_on_a_phone_screen_without_scrolling(built_site: Path) -> None:
+    with serve(built_site) as base, browser(width=PHONE[0], height=PHONE[1]) as context:
+        page = context.new_page()  # type: ignore[attr-defined]
+        log = watch(page, base)
+        page.goto(base + "kpis/", wait_until="load")
+        page.wait_for_selector("table.jb-kpi-health__table[data-jb-sortable]", state="attached")
+        rows = page.evaluate(KPI_CELLS)
+        assert len(rows) == 29
+        for cells in rows:
+            by_column = {cell["column"]: cell for cell in cells}
+            for column in ("Target", "Latest", "Trend", "Status"):
+                cell = by_column[column]
+                assert cell["width"] > 0 and 0 <= cell["left"] and cell["right"] <= PHONE[0], cell
+                assert cell["label"] == f'"{column}"'  # the card names the column beside its value
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE[0]
+        assert page.evaluate("() => document.querySelector('.jb-table-scroll').scrollLeft") == 0
+        # The filters still hide rows, and the sort buttons still order them, on the cards.
+        page.locator("select[data-filter='owner']").select_option(index=1)
+        assert 0 < len(page.evaluate(KPI_CELLS)) < 29
+        page.locator("select[data-filter='owner']").select_option(index=0)
+        table = page.locator("table.jb-kpi-health__table").first
+        table.locator("thead button", has_text="KPI").click()
+        names = table.evaluate("t => [...t.tBodies[0].rows].map(r => r.cells[0].textContent.trim())")
+        assert names == sorted(names, key=str.casefold)
+        assert log.console_errors == []
+        # An initiative's measured effect reads the same way: Current, Change and Outcome on screen.
+        page.goto(base + "initiatives/visit-window-sms/", wait_until="load")
+        cells = page.evaluate(KPI_CELLS.replace(".jb-kpi-health__table", ".jb-initiative-effect"))
+        assert len(cells) == 2
+        for row in cells:
+            assert {c["column"] for c in row} >= {"Current", "Change", "Outcome"}
+            assert all(c["width"] > 0 and 0 <= c["left"] and c["right"] <= PHONE[0] for c in row), row
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE[0]
+    with serve(built_site) as base, browser() as context:  # the desktop keeps its table
+        page = context.new_page()  # type: ignore[attr-defined]
+        page.goto(base + "kpis/", wait_until="load")
+        assert page.evaluate("() => getComputedStyle(document.querySelector('.jb-kpi-health__table')).display") == "table"
+
+
 @pytest.mark.browser
 def test_the_catalog_filters_by_owner_persona_and_lifecycle(built_site: Path) -> None:
     with serve(built_site) as base, browser() as context:
@@ -268,3 +315,14 @@ def test_kpi_health_tables_are_in_search(built_site: Path) -> None:
     text = " ".join(d["text"] for d in docs if d["location"].startswith("kpis/"))
     # Each KPI's row is indexed once (the lists by owner and by category repeat it and are not).
     assert text.count("Application abandonment rate") == 1 and "Retail Lending" in text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_of_kpi_health_on_a_phone(built_site: Path, scheme: str) -> None:
+    with serve(built_site) as base, browser(scheme, width=PHONE[0], height=PHONE[1]) as context:
+        page = context.new_page()  # type: ignore[attr-defined]
+        page.goto(base + "kpis/", wait_until="load")
+        page.wait_for_selector("table.jb-kpi-health__table[data-jb-sortable]", state="attached")
+        look(page, f"kpi-health-phone-{scheme}")
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE[0]

@@ -5,6 +5,11 @@ there falls back to English so a partial translation never leaves a blank on the
 packaged labels come first and a site's own label file changes only the keys it names, so new
 labels of an upgrade still show. The label sets a site has (``Layout.languages``) are what a
 playbook's ``language`` is checked against.
+
+A label that counts something ("1 stage", "3 stages") is a mapping of CLDR plural categories
+(``one``, ``few``, ``many``, ``other``...) in the YAML file; it is kept as ``key.category``
+entries, so a site may override one form only, and ``counted`` picks the form Babel's plural
+rules give for the page's language, so any language gets its own agreement.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import yaml
 from journeybook.errors import BuildProblem, OutsideProject
 from journeybook.findings import printable, unreadable
 from journeybook.read.confine import confined
+from journeybook.render.numbers import format_number, locale_of
 
 FALLBACK = "en"
 
@@ -42,7 +48,15 @@ def _read(path: Path) -> dict[str, Any]:
     except OutsideProject as problem:
         raise BuildProblem(printable(f"{path.parent.name}/{path.name}: {unreadable(problem)}")) from None
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):  # plural forms: {one: ..., other: ...}
+            flat.update({f"{key}.{category}": str(form) for category, form in value.items()})
+        else:
+            flat[str(key)] = str(value)
+    return flat
 
 
 def load_labels(directories: Sequence[Path], language: str) -> Labels:
@@ -62,3 +76,14 @@ def fill(template: str, **values: object) -> str:
     for key, value in values.items():
         template = template.replace("{" + key + "}", str(value))
     return template
+
+
+def counted(labels: Labels, key: str, count: int, **values: object) -> str:
+    """The form of the plural label ``key`` that agrees with ``count`` in ``labels.language``.
+
+    ``{count}`` is the number as the language writes it; ``values`` fill the other
+    placeholders. A label written as one plain string serves every count.
+    """
+    category = locale_of(labels.language).plural_form(count)
+    template = labels.get(f"{key}.{category}") or labels.get(f"{key}.other") or labels[key]
+    return fill(template, count=format_number(count, language=labels.language), **values)

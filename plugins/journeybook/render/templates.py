@@ -28,7 +28,7 @@ from journeybook.findings import printable, unreadable
 from journeybook.model.resolved import TaxonomyEntry
 from journeybook.read.confine import confined
 from journeybook.render.fragments import FragmentCache, FragmentExtension
-from journeybook.render.labels import Labels, fill, load_labels
+from journeybook.render.labels import Labels, counted, fill, load_labels
 from journeybook.render.markdown import markdown_text
 from journeybook.render.numbers import MISSING, format_day, format_number
 from journeybook.render.placeholders import HtmlPlaceholders
@@ -117,6 +117,7 @@ class Renderer:
         self.env.filters["isodate"] = _format_iso
         self.env.filters["named"] = self._named
         self.env.filters["fill"] = fill
+        self.env.filters["counted"] = self._counted
         self.env.filters["html_block"] = self._html_block
         self.env.filters["markdown_text"] = markdown_text  # an author's value placed in Markdown, not HTML
         self.env.globals["labels"] = labels
@@ -147,6 +148,10 @@ class Renderer:
 
     def _day(self, value: date | None) -> str:
         return format_day(value, self.language)
+
+    def _counted(self, key: str, count: int, **values: object) -> str:
+        """``"label_key" | counted(n)``: the label's plural form that agrees with ``n`` here."""
+        return counted(self.labels, key, count, **values)
 
     def _named(self, entry: TaxonomyEntry) -> str:
         """A phase, channel or method under the name readers of this page's language know it by."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from journeybook.model.resolved import Journey, Stage
-from journeybook.render.labels import Labels, fill
+from journeybook.render.labels import Labels, counted, fill
 
 
 @dataclass(frozen=True)
@@ -157,8 +157,8 @@ def _rows(journey: Journey, sections: tuple[Section, ...], labels: Labels) -> tu
             title = fill(labels["diagram_a11y_part"], title=title, part=index + 1, parts=len(runs))
         description = fill(
             labels["diagram_a11y_description"],
-            stages=len(run),
-            tasks=sum(len(section.tasks) for section in run),
+            stages=counted(labels, "count_stages", len(run)),
+            tasks=counted(labels, "count_customer_actions", sum(len(section.tasks) for section in run)),
             channels=", ".join(names) or "–",
         )
         rows.append(JourneyRow(tuple(run), tuple(Actor(name, slots[name]) for name in names), Accessible(title, description)))
@@ -211,7 +211,7 @@ def diagram_model(journey: Journey, labels: Labels) -> DiagramModel:
             fill(labels["flow_a11y_title"], journey=journey.title),
             fill(
                 labels["flow_a11y_description"],
-                stages=len(journey.stages),
+                stages=counted(labels, "count_stages", len(journey.stages)),
                 phases=", ".join(phase.name_in(labels.language) for phase in journey.phases),
                 moments=", ".join(moments) or "–",
             ),
