@@ -121,3 +121,31 @@ def test_measurement_files_with_only_a_header_leave_every_kpi_without_data(proje
     result = journeybook("check", cwd=project)
     assert result.code == 0 and "Traceback" not in result.output and "internal error" not in result.output
     assert "kpis[0]: KPI 'application-abandonment' has no measurements" in result.output
+
+
+def _check_into_closed_pipe(project: Path, *args: str) -> tuple[int, str]:
+    """``journeybook check | head`` when ``head`` has already gone: stdout is a pipe nobody reads."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import TODAY
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "journeybook.cli.main", "check", *args], cwd=project, stdout=write_end,
+            stderr=subprocess.PIPE, text=True, env={**os.environ, "JOURNEYBOOK_TODAY": TODAY}, timeout=300,
+        )
+    finally:
+        os.close(write_end)
+    return done.returncode, done.stderr
+
+
+def test_a_reader_that_closes_the_pipe_ends_check_quietly_with_its_usual_exit_code(project: Path) -> None:
+    code, stderr = _check_into_closed_pipe(project, "--format", "json")
+    assert (code, stderr) == (0, "")
+    _edit(project, "lifecycle: active", "lifecycle: actve")
+    code, stderr = _check_into_closed_pipe(project)
+    assert (code, stderr) == (1, "")
