@@ -149,3 +149,15 @@ def test_a_reader_that_closes_the_pipe_ends_check_quietly_with_its_usual_exit_co
     _edit(project, "lifecycle: active", "lifecycle: actve")
     code, stderr = _check_into_closed_pipe(project)
     assert (code, stderr) == (1, "")
+
+
+def test_a_language_written_as_a_word_is_told_the_label_sets_there_are(project: Path) -> None:
+    (project / "site_config/labels").mkdir(parents=True, exist_ok=True)
+    (project / "site_config/labels/pt-BR.yml").write_text("{}\n", encoding="utf-8")  # a set the site adds
+    _edit(project, "lifecycle: active", "language: spanish\nlifecycle: active")
+    result = journeybook("check", cwd=project)
+    assert result.code == 1
+    line = _line_of(project, "language: spanish")
+    assert (f"error: content/journeys/mortgage-application.md:{line}:11: language: unknown language 'spanish': write the name of "
+            "one of the site's label sets, the files in site_config/labels/ (allowed: en, es, pt-BR; did you mean 'es'?)") in result.stdout
+    assert "valid id" not in result.output

@@ -154,3 +154,13 @@ def test_a_new_playbook_builds_into_the_example_site(project: Path) -> None:
     page = (project / "site/journeys/open-a-savings-account/index.html").read_text(encoding="utf-8")
     assert "<title>Open a savings account - " in page
     assert "Describe the journey here in plain words" in page
+
+
+def test_init_on_a_file_says_it_is_a_file_and_changes_nothing(tmp_path: Path) -> None:
+    existing = tmp_path / "mkdocs.yml"
+    existing.write_text("site_name: Mine\n", encoding="utf-8")
+    result = journeybook("init", str(existing), cwd=tmp_path)
+    assert result.code == 2
+    assert result.stderr == (f"journeybook: error: {existing} is a file, not a folder; give 'journeybook init' a new or empty "
+                             "folder to start the site in (nothing was changed)\n")
+    assert existing.read_text(encoding="utf-8") == "site_name: Mine\n" and sorted(tmp_path.iterdir()) == [existing]

@@ -243,3 +243,13 @@ def test_a_link_out_of_the_project_is_compared_as_git_stores_it_never_read(repo:
     assert result.code == 0, result.output
     assert "root:" not in result.output
     assert "> - `content/journeys/secret.md` at `working tree`: line 1: has no front matter" in result.stdout
+
+
+def test_diff_outside_a_git_repository_says_so(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "mkdocs.yml").write_text("site_name: Diff\ndocs_dir: content\n", encoding="utf-8")
+    result = journeybook("diff", "HEAD", cwd=site, env={"GIT_CEILING_DIRECTORIES": str(tmp_path)})
+    assert result.code == 2
+    assert result.stderr == (f"journeybook: error: {site} is not in a git repository; diff compares revisions from git history, "
+                             "so run it in a clone of the site's repository\n")

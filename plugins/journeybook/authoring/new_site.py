@@ -68,7 +68,9 @@ def site_files(folder: Path, site_name: str, today: date) -> dict[str, str]:
 
 def init_site(folder: Path, site_name: str, today: date) -> list[Path]:
     """Write a new site into ``folder``, which must be missing or empty (nothing is overwritten)."""
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file, not a folder; give 'journeybook init' a new or empty folder to start the site in (nothing was changed)")
+    if folder.exists() and any(folder.iterdir()):
         raise UsageError(f"{folder} is not an empty folder; 'journeybook init' starts a site only in a new or empty one (nothing was changed)")
     written = []
     for relative, text in site_files(folder, site_name, today).items():

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, RootModel
 
 from journeybook.findings import Finding, Findings, allowed_hint
+from journeybook.lookalikes import visible
 from journeybook.model.inputs import (
     DataSourceInput,
     MethodInput,
@@ -56,11 +57,22 @@ class SiteData:
     """The label sets in site_config/labels/, which a page's ``language`` must name."""
 
 
+_LANGUAGE_NAMES = {
+    "english": "en", "spanish": "es", "espanol": "es", "español": "es", "castellano": "es", "french": "fr",
+    "francais": "fr", "français": "fr", "german": "de", "deutsch": "de", "portuguese": "pt", "português": "pt",
+    "portugues": "pt", "italian": "it", "italiano": "it", "dutch": "nl", "nederlands": "nl", "catalan": "ca", "català": "ca",
+}
+"""Languages written by name, for the 'did you mean' of a ``language`` given as a word."""
+
+
 def unknown_language(value: str | None, languages: tuple[str, ...]) -> str | None:
     """What is wrong with a page's ``language``, or None when a label set of that name (or its base: ``es`` for ``es-MX``) exists."""
     if value is None or value in languages or value.split("-")[0] in languages:
         return None
-    return f"unknown language '{value}': there is no site_config/labels/{value}.yml {allowed_hint(value, list(languages))}"
+    code = _LANGUAGE_NAMES.get(value.strip().lower())
+    hint = f"(allowed: {', '.join(languages)}; did you mean '{code}'?)" if code in languages else allowed_hint(value, list(languages))
+    return (f"unknown language '{visible(value)}': write the name of one of the site's label sets, "
+            f"the files in site_config/labels/ {hint}")
 
 
 def problem_finding(file: str, problem: YamlProblem) -> Finding:
