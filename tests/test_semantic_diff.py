@@ -253,3 +253,13 @@ def test_diff_outside_a_git_repository_says_so(tmp_path: Path) -> None:
     assert result.code == 2
     assert result.stderr == (f"journeybook: error: {site} is not in a git repository; diff compares revisions from git history, "
                              "so run it in a clone of the site's repository\n")
+
+
+def test_a_stage_rename_is_listed_once_not_again_as_a_verification_change(repo: Path) -> None:
+    write(repo, {"mortgage.md": MORTGAGE_BEFORE})
+    commit(repo, "base")
+    write(repo, {"mortgage.md": MORTGAGE_BEFORE.replace("name: Compare offers", "name: Compare rates")})
+    result = journeybook("diff", "HEAD", cwd=repo)
+    assert result.code == 0, result.output
+    assert "- Stage renamed (`compare`): Compare offers -> **Compare rates**" in result.stdout
+    assert "Verification" not in result.stdout and result.stdout.count("Compare rates") == 1
