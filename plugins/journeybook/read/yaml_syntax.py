@@ -55,6 +55,22 @@ def _quoted_before(text: str, problem_mark: Any) -> Any:
     return last if last.end_mark.line == problem_mark.line else None
 
 
+def _open_bracket(text: str, problem_mark: Any) -> Any:
+    """The innermost '[' or '{' still open where the error is, if any."""
+    opened: list[Any] = []
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.index >= problem_mark.index:
+                break
+            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+                opened.append(token)
+            elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) and opened:
+                opened.pop()
+    except yaml.YAMLError:
+        pass
+    return opened[-1] if opened else None
+
+
 def _quote_problem(token: Any, problem_mark: Any, line_offset: int) -> YamlProblem:
     """The quote at ``token``'s start was closed by a quote meant as part of the text, or later on."""
     start, end = token.start_mark, token.end_mark
@@ -109,6 +125,9 @@ def syntax_problem(error: yaml.YAMLError, text: str, line_offset: int) -> YamlPr
         quoted = None if (opened and context_mark) or problem_mark is None else _quoted_before(text, problem_mark)
         if quoted is not None:
             return _quote_problem(quoted, problem_mark, line_offset)
+        bracket = _open_bracket(text, problem_mark) if context == "while parsing a flow node" and problem_mark else None
+        if bracket is not None:  # libyaml's context is where the text ended, not where the bracket opened
+            context, context_mark = ("while parsing a flow sequence" if bracket.id == "[" else "while parsing a flow mapping"), bracket.start_mark
         message = _plain_words(problem, context)
     mark = (context_mark if opened else None) or problem_mark or context_mark
     line = (mark.line + 1 + line_offset) if mark else line_offset + 1
