@@ -193,3 +193,14 @@ def test_init_hooks_check_initiatives_and_every_shared_input_and_agree_with_the_
     initiative.write_text("---\ntitle: Fix\nowner: customer-experience\nstatus: finished\njourneys:\n  - journey: first-journey\n---\n", encoding="utf-8")
     result = journeybook("check", "content/initiatives/fix.md", cwd=site)
     assert result.code == 1 and "content/initiatives/fix.md:4:9: status: 'finished' is not allowed" in result.stdout
+
+
+def test_new_refuses_while_the_teams_file_does_not_parse_and_names_its_error(small: Path) -> None:
+    (small / "data/owners.yml").write_text("teams: [\n", encoding="utf-8")
+    for args in (["team", "--name", "Other", "--lead", "X", "--contact", "Y"], ["playbook", "--title", "Y", "--owner", "retail-lending", "--persona", "first-time-buyer"]):
+        result = journeybook("new", *args, cwd=small)
+        assert result.code == 2
+        assert result.stderr == ("journeybook: error: data/owners.yml:1:8: YAML syntax error: the '[' list opened here is never closed with ']', "
+                                 "or its items are not separated by ','; fix that file first: a new file must name the ids it defines (nothing was changed)\n")
+    assert (small / "data/owners.yml").read_text(encoding="utf-8") == "teams: [\n"
+    assert not (small / "content/journeys").exists()
