@@ -172,7 +172,7 @@ def test_a_playbook_broken_at_the_base_is_named_not_a_crash(repo: Path) -> None:
     assert result.code == 0, result.output
     out = result.stdout
     assert "> [!WARNING]" in out
-    assert "> - `content/journeys/renewal.md` at `HEAD (" in out and "`: line 4: YAML syntax error" in out
+    assert "> - `content/journeys/renewal.md` at `HEAD (" in out and "`: line 3: YAML syntax error: the '\\[' list opened here is never closed" in out
     assert "> - `content/journeys/outage.md` at `working tree`: line 1: has no front matter" in out
     assert "Removed playbooks" not in out and "New playbooks" not in out
     assert "Traceback" not in result.output
