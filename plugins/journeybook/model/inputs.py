@@ -74,9 +74,10 @@ Emotion = Annotated[int, Field(ge=1, le=5)]
 TextList = list[Text]
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", max_length=35)]
 """A label set's name, as its file in site_config/labels/ is named: ``en``, ``es``, ``pt-BR``."""
-PageLanguage = Annotated[str, StringConstraints(max_length=35)]
+PageLanguage = Annotated[str, StringConstraints(max_length=35), Field(json_schema_extra={"pattern": r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"})]
 """A page's ``language``: any short text here, checked against the site's label sets once they
-are known (``unknown_language``), so that ``spanish`` is told the sets there are, not id rules."""
+are known (``unknown_language``), so that ``spanish`` is told the sets there are, not id rules.
+The JSON schema keeps the pattern, so an editor still underlines a value that cannot be one."""
 
 class StrictModel(BaseModel):
     """Strict input: wrong types are errors, never coerced; unknown fields are errors."""
