@@ -121,3 +121,68 @@ def test_measurement_files_with_only_a_header_leave_every_kpi_without_data(proje
     result = journeybook("check", cwd=project)
     assert result.code == 0 and "Traceback" not in result.output and "internal error" not in result.output
     assert "kpis[0]: KPI 'application-abandonment' has no measurements" in result.output
+
+
+def _check_into_closed_pipe(project: Path, *args: str) -> tuple[int, str]:
+    """``journeybook check | head`` when ``head`` has already gone: stdout is a pipe nobody reads."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import TODAY
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "journeybook.cli.main", "check", *args], cwd=project, stdout=write_end,
+            stderr=subprocess.PIPE, text=True, env={**os.environ, "JOURNEYBOOK_TODAY": TODAY}, timeout=300,
+        )
+    finally:
+        os.close(write_end)
+    return done.returncode, done.stderr
+
+
+def test_a_reader_that_closes_the_pipe_ends_check_quietly_with_its_usual_exit_code(project: Path) -> None:
+    code, stderr = _check_into_closed_pipe(project, "--format", "json")
+    assert (code, stderr) == (0, "")
+    _edit(project, "lifecycle: active", "lifecycle: actve")
+    code, stderr = _check_into_closed_pipe(project)
+    assert (code, stderr) == (1, "")
+
+
+def test_a_language_written_as_a_word_is_told_the_label_sets_there_are(project: Path) -> None:
+    (project / "site_config/labels").mkdir(parents=True, exist_ok=True)
+    (project / "site_config/labels/pt-BR.yml").write_text("{}\n", encoding="utf-8")  # a set the site adds
+    _edit(project, "lifecycle: active", "language: spanish\nlifecycle: active")
+    result = journeybook("check", cwd=project)
+    assert result.code == 1
+    line = _line_of(project, "language: spanish")
+    assert (f"error: content/journeys/mortgage-application.md:{line}:11: language: unknown language 'spanish': write the name of "
+            "one of the site's label sets, the files in site_config/labels/ (allowed: en, es, pt-BR; did you mean 'es'?)") in result.stdout
+    assert "valid id" not in result.output
+
+
+def test_measurement_files_not_read_are_named_with_the_formats_that_are(project: Path, tmp_path: Path) -> None:
+    (project / "data/kpis/old-export.xls").write_bytes(b"\xd0\xcf\x11\xe0 an Excel 97-2003 workbook")
+    (project / "data/kpis/README.md").write_text("Notes beside the data are left alone.\n", encoding="utf-8")
+    result = journeybook("check", cwd=project)
+    assert result.code == 0, result.output  # a warning: the site still publishes, without that file's rows
+    assert result.stdout.splitlines()[:-1] == [
+        "warning: data/kpis/old-export.xls: this file was not read: measurements are read from CSV (.csv), Excel workbooks (.xlsx) "
+        "and Parquet (.parquet) only; save it from Excel as 'Excel Workbook (.xlsx)' or 'CSV UTF-8'"
+    ]
+    assert journeybook("check", "--strict", cwd=project).code == 1
+
+
+def test_a_linked_folder_of_measurements_is_reported_like_a_linked_file(project: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "more.csv").write_text("journey,kpi,date,value\nmortgage-application,nps,2026-11-02,5\n", encoding="utf-8")
+    (project / "data/kpis/linked").symlink_to(outside, target_is_directory=True)
+    result = journeybook("check", cwd=project)
+    assert result.code == 1
+    assert result.stdout.splitlines()[:-1] == [
+        f"error: data/kpis/linked: the folder is a link to {outside}, outside the project; it was not read; "
+        "commit the file itself instead of a link"
+    ]

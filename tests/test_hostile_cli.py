@@ -104,8 +104,8 @@ def test_a_broken_mkdocs_yml_is_a_located_error(project: Path) -> None:
         result = journeybook(command, *(["HEAD"] if command == "diff" else []), cwd=project)
         assert result.code == 1
         assert result.stderr == (
-            f"journeybook: error: mkdocs.yml:{lines + 2}:1: YAML syntax error: "
-            "expected the node content, but found '<stream end>' (while parsing a flow node)\n"
+            f"journeybook: error: mkdocs.yml:{lines + 1}:6: YAML syntax error: "
+            "the '[' list opened here is never closed with ']', or its items are not separated by ','\n"
         )
 
 

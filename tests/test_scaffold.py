@@ -154,3 +154,53 @@ def test_a_new_playbook_builds_into_the_example_site(project: Path) -> None:
     page = (project / "site/journeys/open-a-savings-account/index.html").read_text(encoding="utf-8")
     assert "<title>Open a savings account - " in page
     assert "Describe the journey here in plain words" in page
+
+
+def test_init_on_a_file_says_it_is_a_file_and_changes_nothing(tmp_path: Path) -> None:
+    existing = tmp_path / "mkdocs.yml"
+    existing.write_text("site_name: Mine\n", encoding="utf-8")
+    result = journeybook("init", str(existing), cwd=tmp_path)
+    assert result.code == 2
+    assert result.stderr == (f"journeybook: error: {existing} is a file, not a folder; give 'journeybook init' a new or empty "
+                             "folder to start the site in (nothing was changed)\n")
+    assert existing.read_text(encoding="utf-8") == "site_name: Mine\n" and sorted(tmp_path.iterdir()) == [existing]
+
+
+def _hooks_run_for(hooks: list[dict], path: str) -> list[str]:
+    """The hooks pre-commit runs for a commit that changes only ``path`` (its ``files``/``exclude`` rules)."""
+    import re
+
+    return [h["id"] for h in hooks if re.search(h["files"], path) and not re.search(h.get("exclude", "^$"), path)]
+
+
+def test_init_hooks_check_initiatives_and_every_shared_input_and_agree_with_the_published_hooks(tmp_path: Path) -> None:
+    import yaml
+
+    assert journeybook("init", "site", cwd=tmp_path).code == 0
+    site = tmp_path / "site"
+    written = yaml.safe_load((site / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
+    published = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    for hooks in (written, published):
+        assert _hooks_run_for(hooks, "content/initiatives/status-page.md") == ["journeybook-check"]
+        assert _hooks_run_for(hooks, "content/journeys/first-journey.md") == ["journeybook-check"]
+        assert _hooks_run_for(hooks, "content/initiatives/index.md") == []
+        for shared in ("mkdocs.yml", "data/owners.yml", "data/kpis/m.csv", "site_config/labels/es.yml", "content/personas/p.md"):
+            assert _hooks_run_for(hooks, shared) == ["journeybook-check-all"], shared
+    assert [(h["files"], h.get("exclude")) for h in written] == [(h["files"], h.get("exclude")) for h in published]
+    # what the hook then does with a broken initiative: it fails the commit, naming the line
+    initiative = site / "content/initiatives/fix.md"
+    initiative.parent.mkdir(parents=True)
+    initiative.write_text("---\ntitle: Fix\nowner: customer-experience\nstatus: finished\njourneys:\n  - journey: first-journey\n---\n", encoding="utf-8")
+    result = journeybook("check", "content/initiatives/fix.md", cwd=site)
+    assert result.code == 1 and "content/initiatives/fix.md:4:9: status: 'finished' is not allowed" in result.stdout
+
+
+def test_new_refuses_while_the_teams_file_does_not_parse_and_names_its_error(small: Path) -> None:
+    (small / "data/owners.yml").write_text("teams: [\n", encoding="utf-8")
+    for args in (["team", "--name", "Other", "--lead", "X", "--contact", "Y"], ["playbook", "--title", "Y", "--owner", "retail-lending", "--persona", "first-time-buyer"]):
+        result = journeybook("new", *args, cwd=small)
+        assert result.code == 2
+        assert result.stderr == ("journeybook: error: data/owners.yml:1:8: YAML syntax error: the '[' list opened here is never closed with ']', "
+                                 "or its items are not separated by ','; fix that file first: a new file must name the ids it defines (nothing was changed)\n")
+    assert (small / "data/owners.yml").read_text(encoding="utf-8") == "teams: [\n"
+    assert not (small / "content/journeys").exists()

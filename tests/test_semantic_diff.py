@@ -172,7 +172,7 @@ def test_a_playbook_broken_at_the_base_is_named_not_a_crash(repo: Path) -> None:
     assert result.code == 0, result.output
     out = result.stdout
     assert "> [!WARNING]" in out
-    assert "> - `content/journeys/renewal.md` at `HEAD (" in out and "`: line 4: YAML syntax error" in out
+    assert "> - `content/journeys/renewal.md` at `HEAD (" in out and "`: line 3: YAML syntax error: the '\\[' list opened here is never closed" in out
     assert "> - `content/journeys/outage.md` at `working tree`: line 1: has no front matter" in out
     assert "Removed playbooks" not in out and "New playbooks" not in out
     assert "Traceback" not in result.output
@@ -243,3 +243,23 @@ def test_a_link_out_of_the_project_is_compared_as_git_stores_it_never_read(repo:
     assert result.code == 0, result.output
     assert "root:" not in result.output
     assert "> - `content/journeys/secret.md` at `working tree`: line 1: has no front matter" in result.stdout
+
+
+def test_diff_outside_a_git_repository_says_so(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "mkdocs.yml").write_text("site_name: Diff\ndocs_dir: content\n", encoding="utf-8")
+    result = journeybook("diff", "HEAD", cwd=site, env={"GIT_CEILING_DIRECTORIES": str(tmp_path)})
+    assert result.code == 2
+    assert result.stderr == (f"journeybook: error: {site} is not in a git repository; diff compares revisions from git history, "
+                             "so run it in a clone of the site's repository\n")
+
+
+def test_a_stage_rename_is_listed_once_not_again_as_a_verification_change(repo: Path) -> None:
+    write(repo, {"mortgage.md": MORTGAGE_BEFORE})
+    commit(repo, "base")
+    write(repo, {"mortgage.md": MORTGAGE_BEFORE.replace("name: Compare offers", "name: Compare rates")})
+    result = journeybook("diff", "HEAD", cwd=repo)
+    assert result.code == 0, result.output
+    assert "- Stage renamed (`compare`): Compare offers -> **Compare rates**" in result.stdout
+    assert "Verification" not in result.stdout and result.stdout.count("Compare rates") == 1

@@ -214,9 +214,14 @@ def _verification_changes(old: PlaybookInput, new: PlaybookInput) -> list[Change
     changes = [Change("verification_added", key[0], after=_coverage(c, new)) for key, c in after.items() if key not in before]
     changes += [Change("verification_dropped", key[0], before=_coverage(c, old)) for key, c in before.items() if key not in after]
     for key, check in after.items():
-        if key in before and (old_cover := _coverage(before[key], old)) != (new_cover := _coverage(check, new)):
-            changes.append(Change("verification_coverage", key[0], old_cover, new_cover))
+        if key in before and _stage_ids(before[key]) != _stage_ids(check):
+            changes.append(Change("verification_coverage", key[0], _coverage(before[key], old), _coverage(check, new)))
     return changes
+
+
+def _stage_ids(check: VerificationInput) -> frozenset[str] | None:
+    """What a check covers, by stage id: a renamed stage is the same stage (its rename is listed once, as a rename)."""
+    return frozenset(check.stages) if check.stages is not None else None
 
 
 def compare_playbooks(old: PlaybookInput, new: PlaybookInput) -> list[Change]:

@@ -14,6 +14,7 @@ from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from journeybook.authoring.hooks import fill_hooks
 from journeybook.authoring.scaffold import (
     OWNERS_HEADER,
     Vocabulary,
@@ -58,6 +59,7 @@ def site_files(folder: Path, site_name: str, today: date) -> dict[str, str]:
         target: (STARTER / name).read_text(encoding="utf-8").replace("@SITE_NAME@", quoted(site_name)).replace("@VERSION@", _installed_version())
         for name, target in STARTER_FILES.items()
     }
+    files[".pre-commit-config.yaml"] = fill_hooks(files[".pre-commit-config.yaml"], folder)
     shared = load_site_data(Layout.at(folder), Findings())  # the site has none yet: the packaged taxonomies
     vocabulary = Vocabulary(teams=(TEAM,), personas=(PERSONA,), phases=tuple(shared.phases), channels=tuple(shared.channels))
     files["data/owners.yml"] = OWNERS_HEADER + team_entry(team_id=TEAM, name="Customer Experience", lead="Name of the team's lead", contact="cx@example.com")
@@ -68,7 +70,9 @@ def site_files(folder: Path, site_name: str, today: date) -> dict[str, str]:
 
 def init_site(folder: Path, site_name: str, today: date) -> list[Path]:
     """Write a new site into ``folder``, which must be missing or empty (nothing is overwritten)."""
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file, not a folder; give 'journeybook init' a new or empty folder to start the site in (nothing was changed)")
+    if folder.exists() and any(folder.iterdir()):
         raise UsageError(f"{folder} is not an empty folder; 'journeybook init' starts a site only in a new or empty one (nothing was changed)")
     written = []
     for relative, text in site_files(folder, site_name, today).items():

@@ -27,7 +27,7 @@ from journeybook.model.inputs import (
     PersonaInput,
     PlaybookInput,
 )
-from journeybook.model.site_data import load_site_data
+from journeybook.model.site_data import is_unread, load_site_data
 from journeybook.model.validation import validate
 from journeybook.read.front_matter import (
     YamlDocument,
@@ -56,7 +56,14 @@ class Vocabulary:
 
     @classmethod
     def of(cls, layout: Layout) -> Vocabulary:
-        site = load_site_data(layout, Findings())
+        findings = Findings()
+        site = load_site_data(layout, findings)
+        tables = ((site.teams, layout.owners_file), (site.phases, layout.config_file("phases.yml")), (site.channels, layout.config_file("channels.yml")))
+        for table, path in tables:
+            problem = next((f for f in findings.errors if f.file == layout.rel(path)), None)
+            if is_unread(table) and path.is_file() and problem is not None:
+                # its ids are unknown, and 'new team' would append to a file that does not parse
+                raise UsageError(f"{problem}; fix that file first: a new file must name the ids it defines (nothing was changed)")
         journeys = tuple(path.stem for path in layout.playbook_files())
         return cls(tuple(site.teams), tuple(site.personas), tuple(site.phases), tuple(site.channels), journeys)
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from journeybook.errors import OutsideProject
-from journeybook.findings import Finding, Findings, unreadable
+from journeybook.findings import Finding, Findings, Severity, unreadable
 from journeybook.measurements.table import (
     COLUMNS,
     COLUMNS_RULE,
@@ -263,13 +264,56 @@ def _read_parquet(path: Path, origin: Origin, findings: Findings) -> RawTable | 
     return RawTable(origin, columns=columns)
 
 
-def measurement_files(layout: Layout) -> list[Path]:
-    """Every measurement file, in a stable order; other files (a README) are left alone."""
+READ_FORMATS = "CSV (.csv), Excel workbooks (.xlsx) and Parquet (.parquet)"
+_NOT_DATA = (".md", ".txt", ".rst")
+"""Notes kept beside the data (a README): left alone, as are hidden files (``.gitkeep``)."""
+
+
+def measurement_files(layout: Layout, findings: Findings | None = None) -> list[Path]:
+    """Every measurement file, in a stable order, found without following linked folders.
+
+    What is there but not read is said in ``findings``, so that no data goes missing unseen:
+    a file in a format not read (an Excel 97-2003 ``.xls``) is a warning, a linked folder an
+    error (leading out of the project, like a linked file) or a warning (its files would be
+    read twice). Notes (a README) and hidden files are left alone.
+    """
     folder = layout.kpi_dir
     if not folder.is_dir():
         return []
-    # A link to a missing file is kept, so reading it reports it rather than skipping it unseen.
-    return sorted(p for p in folder.rglob("*") if (p.is_file() or p.is_symlink()) and p.suffix.lower() in SUFFIXES)
+    found: list[Path] = []
+    for parent, folders, names in os.walk(folder):
+        for name in sorted(folders):
+            if (Path(parent) / name).is_symlink():
+                _linked_folder(Path(parent) / name, layout, findings)
+        for name in names:
+            path = Path(parent) / name
+            # A link to a missing file is kept, so reading it reports it rather than skipping it unseen.
+            if path.suffix.lower() in SUFFIXES:
+                found.append(path)
+            elif findings is not None and not name.startswith(".") and path.suffix.lower() not in _NOT_DATA:
+                findings.add(Finding(layout.rel(path), None, None, "", _unread_format(path), RULE, Severity.WARNING))
+    return sorted(found)
+
+
+def _unread_format(path: Path) -> str:
+    advice = ("save it from Excel as 'Excel Workbook (.xlsx)' or 'CSV UTF-8'" if path.suffix.lower() in (".xls", ".xlsm", ".xlsb", ".ods")
+              else "save it as 'CSV UTF-8' (or move it out of data/kpis/ if it holds no measurements)")
+    return f"this file was not read: measurements are read from {READ_FORMATS} only; {advice}"
+
+
+def _linked_folder(path: Path, layout: Layout, findings: Findings | None) -> None:
+    if findings is None:
+        return
+    try:
+        target = confined(path, layout.root)
+    except OutsideProject as problem:
+        findings.add(Finding(layout.rel(path), None, None, "", unreadable(problem), RULE))
+        return
+    findings.add(Finding(
+        layout.rel(path), None, None, "",
+        f"the folder is a link to {layout.rel(target)}; files in a linked folder are not read (they would be counted twice); "
+        "move the files here instead of linking", RULE, Severity.WARNING,
+    ))
 
 
 def read_files(files: list[Path], layout: Layout, findings: Findings) -> list[RawTable]:

@@ -46,7 +46,7 @@ def read_measurements(layout: Layout, journeys: dict[str, Journey], sources: dic
     ``None`` when there is nothing to read (pandas is not even imported then).
     """
     used_sql = sorted(sql_sources_used(journeys.values()))
-    files = measurement_files(layout)
+    files = measurement_files(layout, findings)
     if not files and not used_sql:
         return None
     tables = read_files(files, layout, findings)

@@ -16,7 +16,7 @@ from pathlib import Path
 from journeybook.findings import Finding, Findings, allowed_hint
 from journeybook.model.initiative_inputs import AimInput, InitiativeInput, ReachInput
 from journeybook.model.resolved import Journey, Kpi, Stage, Team
-from journeybook.model.site_data import problem_finding
+from journeybook.model.site_data import is_unread, problem_finding
 from journeybook.model.validation import validate
 from journeybook.read.front_matter import (
     KeyPath,
@@ -153,7 +153,9 @@ class InitiativeResolver:
 
     def resolve(self, data: InitiativeInput, initiative_id: str, src_uri: str) -> Initiative | None:
         owner = self.teams.get(data.owner)
-        if owner is None:
+        if owner is None and is_unread(self.teams):  # owners.yml's own error is the one reported
+            self.failed = True
+        elif owner is None:
             self.report(("owner",), f"unknown team '{data.owner}' {allowed_hint(data.owner, list(self.teams))}")
         seen_journeys: dict[str, int] = {}
         reaches = [self._reach(i, raw, seen_journeys) for i, raw in enumerate(data.journeys)]

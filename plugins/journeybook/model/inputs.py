@@ -74,6 +74,10 @@ Emotion = Annotated[int, Field(ge=1, le=5)]
 TextList = list[Text]
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", max_length=35)]
 """A label set's name, as its file in site_config/labels/ is named: ``en``, ``es``, ``pt-BR``."""
+PageLanguage = Annotated[str, StringConstraints(max_length=35), Field(json_schema_extra={"pattern": r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"})]
+"""A page's ``language``: any short text here, checked against the site's label sets once they
+are known (``unknown_language``), so that ``spanish`` is told the sets there are, not id rules.
+The JSON schema keeps the pattern, so an editor still underlines a value that cannot be one."""
 
 class StrictModel(BaseModel):
     """Strict input: wrong types are errors, never coerced; unknown fields are errors."""
@@ -165,7 +169,7 @@ class PlaybookInput(PageOptions):
     tags: TextList = Field(default_factory=list, description="A list of free words that group journeys across the site, for example `[banking, digital]`. Readers can find every page with the same tag. Left out: no tags.")
     last_reviewed: IsoDate = Field(description="The date the owner last checked the whole playbook against reality, written `YYYY-MM-DD`.")
     review_every: int | None = Field(default=None, ge=1, le=3650, description="How many days may pass between reviews, a whole number from 1 to 3650. Left out: the site setting `review_every` (180 days).")
-    language: Language | None = Field(default=None, description="The label set the page is shown in: a file of `site_config/labels/` (`en`, `es`). Left out: the site's `theme.language`.")
+    language: PageLanguage | None = Field(default=None, description="The label set the page is shown in: a file of `site_config/labels/` (`en`, `es`). Left out: the site's `theme.language`.")
     goals: Goals = Field(description="Two lines: `customer` (what reaching the goal means for the customer) and `business` (what the journey is worth to us). Both are required.")
     stages: list[StageInput] = Field(min_length=1, description="The ordered list of stages, at least one.")
     kpis: list[KpiInput] = Field(default_factory=list, description="The indicators measured for this journey. Left out: no KPI table.")
@@ -181,7 +185,7 @@ class PersonaInput(PageOptions):
     motivations: TextList = Field(default_factory=list, description="A list of what drives them.")
     pains: TextList = Field(default_factory=list, description="A list of what frustrates or worries them.")
     quote: Text | None = Field(default=None, description="One sentence in their voice.")
-    language: Language | None = Field(default=None, description="The label set the page is shown in. Left out: the site's `theme.language`.")
+    language: PageLanguage | None = Field(default=None, description="The label set the page is shown in. Left out: the site's `theme.language`.")
     tags: TextList = Field(default_factory=list, description="A list of tags, as for playbooks.")
 
 

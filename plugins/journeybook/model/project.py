@@ -84,6 +84,7 @@ def _load_playbook(path: Path, project: Project, seen: dict[str, str], documents
     layout, findings = project.layout, project.findings
     rel = layout.rel(path)
     before = len(findings.items)
+    unresolved = False
     if (badly_named := file_name_finding(path, layout, "playbook")) is not None:
         findings.add(badly_named)
     try:
@@ -106,6 +107,8 @@ def _load_playbook(path: Path, project: Project, seen: dict[str, str], documents
             if journey is not None and not resolver.failed:
                 project.add(journey)
                 documents[journey.id] = source.front_matter
+            else:  # also when only a shared file it names is unreadable: it is not unknown to initiatives
+                unresolved = True
     if source is not None:
         for line, name in unknown_directives(source.body):
             findings.add(Finding(
@@ -113,7 +116,7 @@ def _load_playbook(path: Path, project: Project, seen: dict[str, str], documents
                 f"'<!-- journeybook:{name} -->' names no generated part {allowed_hint(name, sorted(BLOCKS))}", rule="directive",
             ))
     errors = [f for f in findings.items[before:] if f.severity.value == "error"]
-    if errors:
+    if errors or unresolved:
         project.broken[layout.src_uri(path)] = errors
 
 

@@ -7,7 +7,7 @@ merely stale or missing (a review past due, an unverified moment of truth) is a 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any, Mapping, TypeVar
+from typing import Any, Collection, Mapping, TypeVar
 
 from journeybook.findings import Finding, Findings, Severity, allowed_hint
 from journeybook.model.inputs import CADENCE_DAYS, PageOptions, PlaybookInput
@@ -19,7 +19,7 @@ from journeybook.model.resolved import (
     Touchpoint,
     Verification,
 )
-from journeybook.model.site_data import SiteData, unknown_language
+from journeybook.model.site_data import SiteData, is_unread, unknown_language
 from journeybook.read.front_matter import KeyPath, YamlDocument, field_path
 
 T = TypeVar("T")
@@ -47,6 +47,7 @@ class JourneyResolver:
         self.today = today
         self.findings = findings
         self.failed = False
+        self.unresolved_stages: set[str] = set()
 
     def report(self, loc: KeyPath, message: str, rule: str, severity: Severity = Severity.ERROR) -> None:
         position = self.document.position(loc)
@@ -56,12 +57,18 @@ class JourneyResolver:
         if severity is Severity.ERROR:
             self.failed = True
 
-    def ref(self, loc: KeyPath, value: str | None, table: Mapping[str, T], what: str) -> T | None:
-        """Follow an id into a site table, reporting an unknown one with the closest match."""
+    def ref(self, loc: KeyPath, value: str | None, table: Mapping[str, T], what: str, unresolved: Collection[str] = ()) -> T | None:
+        """Follow an id into a site table, reporting an unknown one with the closest match.
+
+        An id that is not unknown but could not be resolved (``unresolved``: a stage whose own
+        problem is reported; any id of a table whose file could not be read) is no new error.
+        """
         if value is None:
             return None
         found = table.get(value)
-        if found is None:
+        if found is None and (is_unread(table) or value in unresolved):  # its own error is reported, once, where it is
+            self.failed = True
+        elif found is None:
             self.report(loc, f"unknown {what} '{value}' {allowed_hint(value, list(table))}", rule="reference")
         return found
 
@@ -81,6 +88,7 @@ class JourneyResolver:
         self.unique(playbook.kpis, "id", "kpis", "KPI")
         stages = tuple(self._stage(index, raw, owner, playbook.owner is None) for index, raw in enumerate(playbook.stages))
         by_id = {s.id: s for s in stages if s is not None}
+        self.unresolved_stages = {raw.id for raw, stage in zip(playbook.stages, stages) if stage is None}
         kpis = tuple(self._kpi(index, raw, by_id, owner) for index, raw in enumerate(playbook.kpis))
         checks = tuple(self._verification(index, raw, by_id, stages) for index, raw in enumerate(playbook.verification))
         wrong_language = unknown_language(playbook.language, site.languages)
@@ -141,7 +149,7 @@ class JourneyResolver:
 
     def _kpi(self, index: int, raw: Any, stages: dict[str, Stage], default_owner: Any) -> Kpi | None:
         loc: KeyPath = ("kpis", index)
-        stage = self.ref((*loc, "stage"), raw.stage, stages, "stage")
+        stage = self.ref((*loc, "stage"), raw.stage, stages, "stage", self.unresolved_stages)
         owner = self.ref((*loc, "owner"), raw.owner, self.site.teams, "team") if raw.owner else default_owner
         source = self.ref((*loc, "source"), raw.source, self.site.sources, "data source")
         if source is None:
@@ -158,7 +166,7 @@ class JourneyResolver:
         if raw.stages is None:
             covered = tuple(s for s in all_stages if s is not None)
         else:
-            covered = tuple(s for i, sid in enumerate(raw.stages) if (s := self.ref((*loc, "stages", i), sid, stages, "stage")) is not None)
+            covered = tuple(s for i, sid in enumerate(raw.stages) if (s := self.ref((*loc, "stages", i), sid, stages, "stage", self.unresolved_stages)) is not None)
         if method is None:
             return None
         cadence = raw.cadence or method.cadence or "annual"

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, RootModel
 
 from journeybook.findings import Finding, Findings, allowed_hint
+from journeybook.lookalikes import visible
 from journeybook.model.inputs import (
     DataSourceInput,
     MethodInput,
@@ -37,6 +38,20 @@ from journeybook.read.layout import Layout
 
 E_ = TypeVar("E_", bound=BaseModel)
 
+class UnreadTable(dict):  # type: ignore[type-arg]
+    """The table of a reference file that could not be read (its YAML does not parse, or it holds no entries at all).
+
+    Which ids it holds is unknown, so a reference into it is not reported as unknown: the
+    file's own error is the one to fix, and it is reported once, not again at every page that
+    names a team, phase, channel, method or data source. A page with such a reference is left
+    unresolved (the build stops on the file's error anyway).
+    """
+
+
+def is_unread(table: Any) -> bool:
+    return isinstance(table, UnreadTable)
+
+
 BUILT_IN_FILES_SOURCE = TaxonomyEntry(
     id="files", name="Measurement files", description="Every CSV, Excel and Parquet file under data/kpis/.", kind="files"
 )
@@ -56,11 +71,22 @@ class SiteData:
     """The label sets in site_config/labels/, which a page's ``language`` must name."""
 
 
+_LANGUAGE_NAMES = {
+    "english": "en", "spanish": "es", "espanol": "es", "español": "es", "castellano": "es", "french": "fr",
+    "francais": "fr", "français": "fr", "german": "de", "deutsch": "de", "portuguese": "pt", "português": "pt",
+    "portugues": "pt", "italian": "it", "italiano": "it", "dutch": "nl", "nederlands": "nl", "catalan": "ca", "català": "ca",
+}
+"""Languages written by name, for the 'did you mean' of a ``language`` given as a word."""
+
+
 def unknown_language(value: str | None, languages: tuple[str, ...]) -> str | None:
     """What is wrong with a page's ``language``, or None when a label set of that name (or its base: ``es`` for ``es-MX``) exists."""
     if value is None or value in languages or value.split("-")[0] in languages:
         return None
-    return f"unknown language '{value}': there is no site_config/labels/{value}.yml {allowed_hint(value, list(languages))}"
+    code = _LANGUAGE_NAMES.get(value.strip().lower())
+    hint = f"(allowed: {', '.join(languages)}; did you mean '{code}'?)" if code in languages else allowed_hint(value, list(languages))
+    return (f"unknown language '{visible(value)}': write the name of one of the site's label sets, "
+            f"the files in site_config/labels/ {hint}")
 
 
 def problem_finding(file: str, problem: YamlProblem) -> Finding:
@@ -134,21 +160,23 @@ def _id_problem(item_id: str, seen: dict[str, str], reserved: dict[str, str]) ->
 def _entries(
     path: Path, key: str | None, model: type[E_], wrapper: type[BaseModel], layout: Layout, findings: Findings,
     reserved: dict[str, str] | None = None,
-) -> tuple[list[E_], list[str]]:
+) -> tuple[list[E_], list[str]] | None:
     """Validate a list of entries one by one, so one bad entry does not hide all the others.
 
     Returns the valid entries and the ids of invalid ones that still name a usable id: those
     stay known, so a team missing its contact is reported once, not again at every reference.
+    None: the file could not be read, or names no entry at all (its table is an ``UnreadTable``).
     Only a file whose overall shape is wrong (not a list) is validated as a whole (``wrapper``).
     ``reserved`` ids (with why) and ids that differ from another only by '_' against '-' (which
     make the same anchor) are located errors too.
     """
     document = read_document(path, layout, findings)
     if document is None:
-        return [], []
+        return None
     container = document.data.get(key) if key and isinstance(document.data, dict) else document.data
     if not isinstance(container, list) or (key and not (isinstance(document.data, dict) and set(document.data) == {key})):
-        return [], _misframed(path, document, key, container, wrapper, layout, findings)
+        named = _misframed(path, document, key, container, wrapper, layout, findings)
+        return ([], named) if named else None
     prefix: tuple[str, ...] = (key,) if key else ()
     entries: list[E_] = []
     broken: list[str] = []
@@ -170,14 +198,20 @@ def _entries(
 
 
 def _taxonomy(path: Path, model: type[TaxonomyEntryInput], layout: Layout, findings: Findings) -> dict[str, TaxonomyEntry]:
-    items, broken = _entries(path, None, model, RootModel[list[model]], layout, findings)  # type: ignore[valid-type]
+    read = _entries(path, None, model, RootModel[list[model]], layout, findings)  # type: ignore[valid-type]
+    if read is None:
+        return UnreadTable()
+    items, broken = read
     entries = {entry_id: TaxonomyEntry(id=entry_id, name=entry_id, description="") for entry_id in broken}
     entries.update((item.id, TaxonomyEntry(**{**item.model_dump(), "names": tuple(sorted(item.names.items())), "position": index})) for index, item in enumerate(items))
     return entries
 
 
 def _teams(layout: Layout, findings: Findings) -> dict[str, Team]:
-    items, broken = _entries(layout.owners_file, "teams", TeamInput, OwnersFile, layout, findings, reserved_team_ids())
+    read = _entries(layout.owners_file, "teams", TeamInput, OwnersFile, layout, findings, reserved_team_ids())
+    if read is None:
+        return UnreadTable()
+    items, broken = read
     teams = {team_id: Team(id=team_id, name=team_id, lead="", contact="") for team_id in broken}
     teams.update((team.id, Team(**team.model_dump())) for team in items)
     return teams
@@ -234,8 +268,10 @@ def _settings(layout: Layout, findings: Findings) -> tuple[Settings, YamlDocumen
 def load_site_data(layout: Layout, findings: Findings) -> SiteData:
     """Load every shared file; problems go to ``findings`` so all are reported together."""
     config = layout.config_file  # the site's file, else the packaged default
-    sources = {"files": BUILT_IN_FILES_SOURCE}
-    sources.update(_taxonomy(config("data-sources.yml"), DataSourceInput, layout, findings))
+    written = _taxonomy(config("data-sources.yml"), DataSourceInput, layout, findings)
+    sources: dict[str, TaxonomyEntry] = UnreadTable() if is_unread(written) else {}  # 'files' is known all the same
+    sources["files"] = BUILT_IN_FILES_SOURCE
+    sources.update(written)
     settings, settings_source = _settings(layout, findings)
     return SiteData(
         phases=_taxonomy(config("phases.yml"), TaxonomyEntryInput, layout, findings),

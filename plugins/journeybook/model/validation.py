@@ -57,6 +57,19 @@ def describe(value: Any, raw: str | None) -> str:
     return f"'{value}'"
 
 
+_NUMBER_WITH_UNIT = re.compile(r"^\s*[-+]?[0-9]+(?:[.,][0-9]+)?\s*(%|[A-Za-z€$£]{1,5})\s*$")
+
+
+def _unit_hint(value: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """``8%`` for a number: write the number alone, and the unit where the model has a place for it."""
+    match = _NUMBER_WITH_UNIT.match(value) if isinstance(value, str) else None
+    if match is None:
+        return ""
+    owner = _model_at(model, loc[:-1])
+    where = "; the unit goes in 'unit'" if owner is not None and "unit" in owner.model_fields else ""
+    return f"; write the number alone, without '{match.group(1)}'{where}"
+
+
 def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None) -> str:
     kind = error["type"]
     loc = error["loc"]
@@ -84,7 +97,7 @@ def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None) -> 
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"expected a whole number, found {found}"
     if kind in ("float_type", "float_parsing"):
-        return f"expected a number, found {found}"
+        return f"expected a number, found {found}{_unit_hint(value, model, loc)}"
     if kind == "finite_number":
         return "must be a real number (NaN and infinity are not allowed)"
     if kind == "bool_type":

@@ -20,6 +20,7 @@ import yaml
 
 from journeybook.findings import unreadable
 from journeybook.read.confine import confined
+from journeybook.read.yaml_syntax import YamlProblem, syntax_problem
 
 KeyPath = tuple[str | int, ...]
 """Where a value sits in a YAML document: mapping keys and list indexes, from the root."""
@@ -56,17 +57,6 @@ Scanning character by character in Python cost a second on a thousand playbooks.
 _new_tuple = tuple.__new__
 _PLAIN_NODE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
 """Events with an ``anchor`` and a ``tag`` to check (an alias has no tag: ``refuse_extras`` takes it)."""
-
-
-class YamlProblem(Exception):
-    """A problem in the YAML text itself, at a 1-based line and column of the file."""
-
-    def __init__(self, line: int, column: int, message: str, field: str = "") -> None:
-        super().__init__(message)
-        self.line = line
-        self.column = column
-        self.message = message
-        self.field = field
 
 
 class NumberTooLong(ValueError):
@@ -247,54 +237,6 @@ class _Builder:
         self.refuse_extras(event, path)
         where = self.pos(event)
         raise YamlProblem(where.line, where.column, "unexpected YAML content")
-
-
-def _reader_problem(error: yaml.reader.ReaderError, text: str, line_offset: int) -> YamlProblem:
-    """A character libyaml refuses to read at all (NUL and other controls), at its line and column."""
-    before = text[: error.position]
-    line = before.count("\n") + 1 + line_offset
-    column = error.position - (before.rfind("\n") + 1) + 1
-    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
-    return YamlProblem(line, column, f"contains the control character U+{code:04X}; remove it")
-
-
-def syntax_problem(error: yaml.YAMLError, text: str, line_offset: int) -> YamlProblem:
-    """A YAML syntax error in plain words, located where the author can fix it (always one line)."""
-    if isinstance(error, yaml.reader.ReaderError):
-        return _reader_problem(error, text, line_offset)
-    problem_mark = getattr(error, "problem_mark", None)
-    context_mark = getattr(error, "context_mark", None)
-    problem = getattr(error, "problem", None) or str(error)
-    context = getattr(error, "context", None) or ""
-    lines = text.splitlines()
-    at_tab = bool(problem_mark) and problem_mark.line < len(lines) and "\t" in lines[problem_mark.line][: problem_mark.column + 1]
-    # An unclosed quote or bracket is only noticed where the text ends; point where it opened.
-    opened = context.startswith(("while scanning a quoted scalar", "while parsing a flow", "while scanning a simple key"))
-    mark = (context_mark if opened else None) or problem_mark or context_mark
-    line = (mark.line + 1 + line_offset) if mark else line_offset + 1
-    column = (mark.column + 1) if mark else 1
-    if at_tab:
-        text = "a tab character is used for indentation; YAML needs spaces"
-    elif "invalid Unicode character escape" in problem:
-        text = "a \\u escape names no character (a lone surrogate such as \\ud800); remove it"
-    elif "quoted scalar" in context:
-        text = "the quote opened here is never closed"
-    elif "flow sequence" in context:
-        text = "the '[' list opened here is never closed with ']', or its items are not separated by ','"
-    elif "flow mapping" in context:
-        text = "the '{' opened here is never closed with '}', or its items are not separated by ','"
-    elif "could not find expected ':'" in problem:
-        text = "this line is missing its ':' (write 'name: value')"
-    elif "found unexpected end of stream" in problem or "unexpected end of stream" in problem:
-        text = "a quote or bracket is opened but never closed"
-    elif "did not find expected key" in problem or "expected <block end>" in problem or "did not find expected '-' indicator" in problem:
-        text = "the indentation does not line up with the lines above; indent with the same number of spaces"
-    elif "mapping values are not allowed" in problem:
-        text = ("a ':' appears where it is not allowed; put text containing ': ' in quotes, "
-                "or check that this line is not indented more than the one above it")
-    else:
-        text = (problem + (f" ({context})" if context else "")).replace("\n", " ")
-    return YamlProblem(line, column, f"YAML syntax error: {text}")
 
 
 def load_yaml(text: str, line_offset: int = 0) -> YamlDocument:

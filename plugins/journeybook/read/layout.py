@@ -15,7 +15,8 @@ import yaml
 from journeybook.defaults import Defaults, packaged_defaults
 from journeybook.errors import BuildProblem
 from journeybook.findings import unreadable
-from journeybook.read.front_matter import YamlProblem, decode, syntax_problem
+from journeybook.read.front_matter import YamlProblem, decode
+from journeybook.read.yaml_syntax import syntax_problem
 
 
 def _unique(*folders: Path) -> tuple[Path, ...]:

@@ -33,6 +33,11 @@ def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
 def describe(root: Path, revision: str) -> str:
     """``main (3f2a9c1)``: the name as given plus the commit it means, checking it exists."""
     try:
+        _git(root, "rev-parse", "--git-dir")
+    except UsageError:
+        raise UsageError(f"{root} is not in a git repository; diff compares revisions from git history, "
+                         "so run it in a clone of the site's repository") from None
+    try:
         commit = _git(root, "rev-parse", "--verify", "--quiet", "--short", f"{revision}^{{commit}}").decode().strip()
     except UsageError:
         raise UsageError(f"'{revision}' is not a commit of the git repository at {root} (give a branch, a tag or a commit hash)") from None
