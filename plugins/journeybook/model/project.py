@@ -29,7 +29,12 @@ from journeybook.model.inputs import PlaybookInput
 from journeybook.model.reserved import file_name_finding, generated_places
 from journeybook.model.resolve import JourneyResolver
 from journeybook.model.resolved import Journey
-from journeybook.model.site_data import SiteData, load_site_data, problem_finding
+from journeybook.model.site_data import (
+    SiteData,
+    body_findings,
+    load_site_data,
+    problem_finding,
+)
 from journeybook.model.validation import validate
 from journeybook.read.confine import escaping_links
 from journeybook.read.front_matter import YamlDocument, YamlProblem, read_markdown
@@ -91,6 +96,8 @@ def _load_playbook(path: Path, project: Project, seen: dict[str, str], documents
     except YamlProblem as problem:
         findings.add(problem_finding(rel, problem))
         source = None
+    if source is not None:
+        findings.extend(body_findings(rel, source))
     if source is not None and source.front_matter is None:
         findings.add(Finding(rel, 1, 1, "", "a playbook starts with front matter between two '---' lines (title, persona, stages...)", rule="schema"))
     elif source is not None and source.front_matter is not None:

@@ -1,0 +1,48 @@
+"""Body text: control characters dropped and reported at their line; decomposed accents read as one form."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import journeybook, mkdocs_build
+
+
+def _append(path: Path, text: str) -> int:
+    """Append ``text`` as the last line of ``path``; its line number."""
+    body = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    path.write_text(body + text + "\n", encoding="utf-8")
+    return body.count("\n") + 1
+
+
+def test_control_characters_are_dropped_from_the_page_and_warned_at_their_line(project: Path) -> None:
+    playbook = project / "content/journeys/add-newborn-to-plan.md"
+    line = _append(playbook, "Pay \u202egnp.exe\u202c now and ring\x07 the bell\x1b[31m.")
+    persona = next((project / "content/personas").glob("*.md"))
+    persona_line = _append(persona, "A quiet\x0b persona.")
+    checked = journeybook("check", cwd=project)
+    assert checked.code == 0, checked.output
+    assert f"content/journeys/add-newborn-to-plan.md:{line}: body: the text contains the invisible direction control U+202E (RIGHT-TO-LEFT OVERRIDE)" in checked.output
+    assert "U+0007" in checked.output and "U+001B (control character)" in checked.output
+    assert f"{persona.relative_to(project).as_posix()}:{persona_line}: body:" in checked.output
+    assert "\x1b" not in checked.output and "\u202e" not in checked.output
+    assert journeybook("check", "--strict", cwd=project).code != 0
+    built = mkdocs_build(project)
+    assert built.code == 0, built.output
+    html = (project / "site/journeys/add-newborn-to-plan/index.html").read_text(encoding="utf-8")
+    assert "Pay gnp.exe now and ring the bell[31m." in html
+    for char in "\u202e\u202c\x07\x1b\x0b":
+        assert char not in html
+    index = (project / "site/search/search_index.json").read_text(encoding="utf-8")
+    assert "\u202e" not in index and "\\u202e" not in index.lower()
+
+
+def test_a_word_written_with_a_decomposed_accent_is_found_by_its_folded_form(project: Path) -> None:
+    playbook = project / "content/journeys/add-newborn-to-plan.md"
+    _append(playbook, "La renovacio\u0301n anual del zorbatrón.")
+    built = mkdocs_build(project)
+    assert built.code == 0, built.output
+    docs = json.loads((project / "site/search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = " ".join(doc["text"] + " " + doc.get("title", "") + " " + " ".join(doc.get("tags", []) or []) for doc in docs)
+    assert "renovación" in text and "renovacio\u0301n" not in text
+    assert "renovacion" in text
