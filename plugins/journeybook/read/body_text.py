@@ -37,7 +37,7 @@ def describe(char: str) -> str:
 
 def dropped_characters(body: str, first_line: int) -> Iterator[tuple[int, str, str]]:
     """``(line, character description, message)`` for each dropped character of ``body``."""
-    for offset, line in enumerate(body.splitlines(), start=first_line):
+    for offset, line in enumerate(body.split("\n"), start=first_line):  # splitlines() would also split at \x0b, \x1c, \x85
         for match in _DROPPED.finditer(line):
             char = match.group()
             what = describe(char)
