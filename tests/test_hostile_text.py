@@ -46,3 +46,18 @@ def test_a_word_written_with_a_decomposed_accent_is_found_by_its_folded_form(pro
     text = " ".join(doc["text"] + " " + doc.get("title", "") + " " + " ".join(doc.get("tags", []) or []) for doc in docs)
     assert "renovación" in text and "renovacio\u0301n" not in text
     assert "renovacion" in text
+
+
+def test_dates_after_today_are_located_warnings_that_only_strict_fails(project: Path) -> None:
+    playbook = project / "content/journeys/add-newborn-to-plan.md"
+    playbook.write_text(playbook.read_text(encoding="utf-8").replace("last_reviewed: 2026-08-20", "last_reviewed: 2027-01-05"), encoding="utf-8")
+    with (project / "data/kpis/add-newborn-to-plan.csv").open("a", encoding="utf-8") as rows:
+        rows.write("add-newborn-to-plan,family-retention,2027-03-01,95.0,\n")
+    checked = journeybook("check", cwd=project)
+    assert checked.code == 0, checked.output
+    assert ("content/journeys/add-newborn-to-plan.md:9:16: last_reviewed: last reviewed on 2027-01-05, which is after today "
+            "(2026-11-22); write the date the playbook was really reviewed") in checked.output
+    assert ("the latest measurement of KPI 'family-retention' is dated 2027-03-01, after today (2026-11-22); "
+            "a measurement cannot come from the future, so check the date in data/kpis/") in checked.output
+    assert journeybook("check", "--strict", cwd=project).code == 1
+    assert mkdocs_build(project).code == 0
