@@ -61,3 +61,20 @@ def test_dates_after_today_are_located_warnings_that_only_strict_fails(project: 
             "a measurement cannot come from the future, so check the date in data/kpis/") in checked.output
     assert journeybook("check", "--strict", cwd=project).code == 1
     assert mkdocs_build(project).code == 0
+
+
+def test_an_author_file_at_an_address_journeybook_writes_is_a_located_error(project: Path) -> None:
+    for uri in ("initiatives.json", "assets/javascripts/mermaid.min.js", "assets/stylesheets/journeybook.css", "fields.md"):
+        target = project / "content" / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("mine\n", encoding="utf-8")
+    checked = journeybook("check", cwd=project)
+    assert checked.code == 1, checked.output
+    assert ("content/initiatives.json: Journeybook generates the initiatives export at initiatives.json, "
+            "which would silently replace this file; rename or move it") in checked.output
+    assert "content/assets/javascripts/mermaid.min.js: Journeybook generates the diagram library (Mermaid)" in checked.output
+    assert "content/assets/stylesheets/journeybook.css: Journeybook generates Journeybook's stylesheet" in checked.output
+    assert "content/fields.md: Journeybook generates the field reference page" in checked.output
+    built = mkdocs_build(project)
+    assert built.code != 0 and "initiatives.json" in built.output
+    assert "Traceback" not in built.output
