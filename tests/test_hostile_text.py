@@ -78,3 +78,18 @@ def test_an_author_file_at_an_address_journeybook_writes_is_a_located_error(proj
     built = mkdocs_build(project)
     assert built.code != 0 and "initiatives.json" in built.output
     assert "Traceback" not in built.output
+
+
+def test_check_of_named_files_reports_their_project_wide_problems_only(project: Path) -> None:
+    journeys = project / "content/journeys"
+    original = (journeys / "add-newborn-to-plan.md").read_text(encoding="utf-8")
+    (journeys / "copy-of-newborn.md").write_text(original, encoding="utf-8")
+    (journeys / "business-onboarding.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")  # another file's problem
+    checked = journeybook("check", "content/journeys/copy-of-newborn.md", cwd=project)
+    assert checked.code == 1, checked.output
+    assert "content/journeys/copy-of-newborn.md:" in checked.output
+    assert (": id: duplicate journey id 'add-newborn-to-plan' "
+            "(also used by content/journeys/add-newborn-to-plan.md); set a unique 'id'") in checked.output
+    assert "business-onboarding" not in checked.output
+    alone = journeybook("check", "content/journeys/add-newborn-to-plan.md", cwd=project)
+    assert "duplicate journey id 'add-newborn-to-plan' (also used by content/journeys/copy-of-newborn.md)" in alone.output

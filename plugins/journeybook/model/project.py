@@ -124,6 +124,26 @@ def _load_playbook(path: Path, project: Project, seen: dict[str, str], documents
         project.broken[layout.src_uri(path)] = errors
 
 
+def _other_ids(layout: Layout, named: list[Path]) -> dict[str, str]:
+    """The journey ids of the playbooks not named, so a named one reusing an id is still a duplicate.
+
+    Their own problems are not this check's to report: an unreadable one is skipped.
+    """
+    ids: dict[str, str] = {}
+    chosen = {path.resolve() for path in named}
+    for path in layout.playbook_files():
+        if path.resolve() in chosen:
+            continue
+        try:
+            document = read_markdown(path, layout.root).front_matter
+        except YamlProblem:
+            continue
+        data = document.data if document is not None else None
+        written = data.get("id") if isinstance(data, dict) else None
+        ids.setdefault(written if isinstance(written, str) and written else path.stem, layout.rel(path))
+    return ids
+
+
 def _check_featured(project: Project) -> None:
     """``featured_journeys`` in settings.yml must name journeys that exist (and loaded)."""
     document = project.site.settings_source
@@ -177,6 +197,8 @@ def load_project(layout: Layout, only: list[Path] | None = None, site: SiteData 
         documents: dict[str, YamlDocument] = {}
         initiatives = [p for p in only if is_initiative_file(layout, p)] if only is not None else None
         playbooks = [p for p in only if not is_initiative_file(layout, p)] if only is not None and not initiatives else None
+        if playbooks is not None:
+            seen.update(_other_ids(layout, playbooks))
         for path in playbooks if playbooks is not None else layout.playbook_files():
             _load_playbook(path, project, seen, documents)
         if playbooks is None:
@@ -184,6 +206,10 @@ def load_project(layout: Layout, only: list[Path] | None = None, site: SiteData 
             read = {*layout.playbook_files(), *layout.persona_files()}
             findings.extend(escaping_links(layout.docs_dir, layout.root, read))
             findings.extend(generated_places(layout, sorted(site.teams)))
+        else:  # the project-wide checks still apply to the named files, and report only those
+            named = {layout.rel(path) for path in only or ()}
+            everywhere = [*escaping_links(layout.docs_dir, layout.root, set()), *generated_places(layout, sorted(site.teams))]
+            findings.extend(finding for finding in everywhere if finding.file in named)
         _join_measurements(project, documents, readings, every_journey=playbooks is None)
         if only is None or initiatives:
             load_initiatives(project, initiatives)
