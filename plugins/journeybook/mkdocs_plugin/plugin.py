@@ -87,6 +87,7 @@ from journeybook.model.resolved import Journey
 from journeybook.pages.initiatives import initiative_page, initiative_source
 from journeybook.pages.personas import persona_page
 from journeybook.pages.registry import GeneratedFile, SiteContext, generate
+from journeybook.read.body_text import clean_body
 from journeybook.read.front_matter import body_of
 from journeybook.read.layout import Layout
 from journeybook.render.error_boxes import error_boxes, preview_source
@@ -281,6 +282,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     @plain_problems
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         escape_page_meta(page.meta)
+        markdown = clean_body(markdown)  # NFC, no control characters: the load reported each one
         self.build.html_policy.raw_html_is_authors = page.file.generated_by is None  # a generated page's raw HTML is ours
         if self.config.enabled and self.build.site is not None:
             persona = persona_page(self.build.site, page.file.src_uri, markdown)

@@ -14,15 +14,16 @@ from typing import NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from journeybook.pages.uris import (
+    MERMAID_URI,
+    PRINT_SCRIPT_URI,
+    SHIM_URI,
+    STYLESHEET_URI,
+    TABLES_SCRIPT_URI,
+)
 from journeybook.read.layout import Layout
 
-MERMAID_URI = "assets/javascripts/mermaid.min.js"
-STYLESHEET_URI = "assets/stylesheets/journeybook.css"
-TABLES_SCRIPT_URI = "assets/javascripts/journeybook-tables.js"
-PRINT_SCRIPT_URI = "assets/javascripts/journeybook-print.js"
-# Material's offline plugin adds a CDN copy of this shim unless extra.polyfills already names
-# one, so naming this local copy keeps file:// search from reaching another host.
-SHIM_URI = "assets/javascripts/iframe-worker.js"
+__all__ = ["MERMAID_URI", "PRINT_SCRIPT_URI", "SHIM_URI", "STYLESHEET_URI", "TABLES_SCRIPT_URI", "Asset", "add_theme_overrides", "add_worker_shim", "site_assets"]
 
 
 class Asset(NamedTuple):

@@ -16,7 +16,7 @@ from pathlib import Path
 from journeybook.findings import Finding, Findings, allowed_hint
 from journeybook.model.initiative_inputs import AimInput, InitiativeInput, ReachInput
 from journeybook.model.resolved import Journey, Kpi, Stage, Team
-from journeybook.model.site_data import is_unread, problem_finding
+from journeybook.model.site_data import body_findings, is_unread, problem_finding
 from journeybook.model.validation import validate
 from journeybook.read.front_matter import (
     KeyPath,
@@ -190,6 +190,7 @@ def read_initiatives(
         except YamlProblem as problem:
             findings.add(problem_finding(rel, problem))
             continue
+        findings.extend(body_findings(rel, source))
         if source.front_matter is None:
             findings.add(Finding(rel, 1, 1, "", "an initiative starts with front matter between two '---' lines (title, owner, status, journeys...)", rule="schema"))
             continue

@@ -29,7 +29,12 @@ from journeybook.model.inputs import PlaybookInput
 from journeybook.model.reserved import file_name_finding, generated_places
 from journeybook.model.resolve import JourneyResolver
 from journeybook.model.resolved import Journey
-from journeybook.model.site_data import SiteData, load_site_data, problem_finding
+from journeybook.model.site_data import (
+    SiteData,
+    body_findings,
+    load_site_data,
+    problem_finding,
+)
 from journeybook.model.validation import validate
 from journeybook.read.confine import escaping_links
 from journeybook.read.front_matter import YamlDocument, YamlProblem, read_markdown
@@ -92,6 +97,8 @@ def _load_playbook(path: Path, project: Project, seen: dict[str, str], documents
     except YamlProblem as problem:
         findings.add(problem_finding(rel, problem))
         source = None
+    if source is not None:
+        findings.extend(body_findings(rel, source))
     if source is not None and source.front_matter is None:
         findings.add(Finding(rel, 1, 1, "", "a playbook starts with front matter between two '---' lines (title, persona, stages...)", rule="schema"))
     elif source is not None and source.front_matter is not None:
@@ -118,6 +125,26 @@ def _load_playbook(path: Path, project: Project, seen: dict[str, str], documents
     errors = [f for f in findings.items[before:] if f.severity.value == "error"]
     if errors or unresolved:
         project.broken[layout.src_uri(path)] = errors
+
+
+def _other_ids(layout: Layout, named: list[Path]) -> dict[str, str]:
+    """The journey ids of the playbooks not named, so a named one reusing an id is still a duplicate.
+
+    Their own problems are not this check's to report: an unreadable one is skipped.
+    """
+    ids: dict[str, str] = {}
+    chosen = {path.resolve() for path in named}
+    for path in layout.playbook_files():
+        if path.resolve() in chosen:
+            continue
+        try:
+            document = read_markdown(path, layout.root).front_matter
+        except YamlProblem:
+            continue
+        data = document.data if document is not None else None
+        written = data.get("id") if isinstance(data, dict) else None
+        ids.setdefault(written if isinstance(written, str) and written else path.stem, layout.rel(path))
+    return ids
 
 
 def _check_featured(project: Project) -> None:
@@ -173,6 +200,8 @@ def load_project(layout: Layout, only: list[Path] | None = None, site: SiteData 
         documents: dict[str, YamlDocument] = {}
         initiatives = [p for p in only if is_initiative_file(layout, p)] if only is not None else None
         playbooks = [p for p in only if not is_initiative_file(layout, p)] if only is not None and not initiatives else None
+        if playbooks is not None:
+            seen.update(_other_ids(layout, playbooks))
         for path in playbooks if playbooks is not None else layout.playbook_files():
             _load_playbook(path, project, seen, documents)
         if playbooks is None:
@@ -180,6 +209,10 @@ def load_project(layout: Layout, only: list[Path] | None = None, site: SiteData 
             read = {*layout.playbook_files(), *layout.persona_files()}
             findings.extend(escaping_links(layout.docs_dir, layout.root, read))
             findings.extend(generated_places(layout, sorted(site.teams)))
+        else:  # the project-wide checks still apply to the named files, and report only those
+            named = {layout.rel(path) for path in only or ()}
+            everywhere = [*escaping_links(layout.docs_dir, layout.root, set()), *generated_places(layout, sorted(site.teams))]
+            findings.extend(finding for finding in everywhere if finding.file in named)
         _join_measurements(project, documents, readings, every_journey=playbooks is None)
         if only is None or initiatives:
             load_initiatives(project, initiatives)

@@ -99,6 +99,13 @@ class JourneyResolver:
         review_every = playbook.review_every or site.settings.review_every
         review_due = days_after(playbook.last_reviewed, review_every)
         overdue = review_due < self.today
+        if playbook.last_reviewed > self.today:
+            self.report(
+                ("last_reviewed",),
+                f"last reviewed on {playbook.last_reviewed}, which is after today ({self.today}); "
+                "write the date the playbook was really reviewed",
+                rule="date-in-future", severity=Severity.WARNING,
+            )
         if overdue:
             self.report(
                 ("last_reviewed",),

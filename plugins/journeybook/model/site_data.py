@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, RootModel
 
-from journeybook.findings import Finding, Findings, allowed_hint
+from journeybook.findings import Finding, Findings, Severity, allowed_hint
 from journeybook.lookalikes import visible
 from journeybook.model.inputs import (
     DataSourceInput,
@@ -27,7 +27,9 @@ from journeybook.model.reserved import file_name_finding
 from journeybook.model.resolved import Persona, Settings, TaxonomyEntry, Team
 from journeybook.model.validation import validate
 from journeybook.pages.uris import reserved_team_ids
+from journeybook.read.body_text import dropped_characters
 from journeybook.read.front_matter import (
+    SourceFile,
     YamlDocument,
     YamlProblem,
     field_path,
@@ -92,6 +94,14 @@ def unknown_language(value: str | None, languages: tuple[str, ...]) -> str | Non
 def problem_finding(file: str, problem: YamlProblem) -> Finding:
     """A YAML-level problem (syntax, aliases, encoding) as a finding of rule ``yaml``."""
     return Finding(file, problem.line, problem.column, problem.field, problem.message, rule="yaml")
+
+
+def body_findings(file: str, source: SourceFile) -> list[Finding]:
+    """A warning for each control character dropped from a page's body, at its line."""
+    return [
+        Finding(file, line, None, "body", message, rule="control-character", severity=Severity.WARNING)
+        for line, _what, message in dropped_characters(source.body, source.body_line)
+    ]
 
 
 def read_document(path: Path, layout: Layout, findings: Findings) -> YamlDocument | None:
@@ -236,6 +246,7 @@ def _personas(layout: Layout, findings: Findings) -> dict[str, Persona]:
             findings.add(problem_finding(rel, problem))
             personas[path.stem] = placeholder
             continue
+        findings.extend(body_findings(rel, source))
         if source.front_matter is None:
             findings.add(Finding(rel, 1, 1, "", "a persona page needs front matter between '---' lines with at least 'title'", rule="schema"))
             personas[path.stem] = placeholder

@@ -9,8 +9,9 @@ from __future__ import annotations
 from journeybook.authoring.field_reference import field_reference
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import render_page
+from journeybook.pages.uris import FIELDS_URI
 
-FIELDS_URI = "fields.md"
+__all__ = ["FIELDS_URI", "fields_page"]
 
 
 def fields_page(context: SiteContext) -> list[GeneratedFile]:

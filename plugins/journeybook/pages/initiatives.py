@@ -20,6 +20,7 @@ from journeybook.model.initiative_inputs import STATUS_ORDER
 from journeybook.model.initiatives import Initiative
 from journeybook.pages.context import GeneratedFile, SiteContext
 from journeybook.pages.page import render_page, views
+from journeybook.pages.uris import INITIATIVES_HUB_URI, INITIATIVES_JSON_URI
 from journeybook.read.front_matter import body_of
 from journeybook.render.headings import demote_level_one
 from journeybook.render.links import Links
@@ -27,8 +28,8 @@ from journeybook.views.initiatives import InitiativeViews, KpiEffect, chart_mark
 from journeybook.views.kpi_chart import KpiChart, kpi_chart
 from journeybook.views.kpi_status import KpiView, Point
 
-HUB_URI = "initiatives/index.md"
-JSON_URI = "initiatives.json"
+HUB_URI = INITIATIVES_HUB_URI
+JSON_URI = INITIATIVES_JSON_URI
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,16 @@ TEAMS_URI = "teams/index.md"
 KPIS_URI = "kpis.md"
 CSV_URI = "kpis.csv"
 JSON_URI = "kpis.json"
+INITIATIVES_HUB_URI = "initiatives/index.md"
+INITIATIVES_JSON_URI = "initiatives.json"
+FIELDS_URI = "fields.md"
+MERMAID_URI = "assets/javascripts/mermaid.min.js"
+STYLESHEET_URI = "assets/stylesheets/journeybook.css"
+TABLES_SCRIPT_URI = "assets/javascripts/journeybook-tables.js"
+PRINT_SCRIPT_URI = "assets/javascripts/journeybook-print.js"
+# Material's offline plugin adds a CDN copy of this shim unless extra.polyfills already names
+# one, so naming this local copy keeps file:// search from reaching another host.
+SHIM_URI = "assets/javascripts/iframe-worker.js"
 
 GENERATED: dict[str, str] = {
     CATALOG_URI: "the journey catalog",
@@ -32,6 +42,14 @@ GENERATED: dict[str, str] = {
     CSV_URI: "the KPI export (CSV)",
     JSON_URI: "the KPI export (JSON)",
     VERIFICATION_PAGE: "the verification page",
+    INITIATIVES_HUB_URI: "the initiatives hub",
+    INITIATIVES_JSON_URI: "the initiatives export",
+    FIELDS_URI: "the field reference page",
+    MERMAID_URI: "the diagram library (Mermaid)",
+    STYLESHEET_URI: "Journeybook's stylesheet",
+    TABLES_SCRIPT_URI: "the table-sorting script",
+    PRINT_SCRIPT_URI: "the script fitting diagrams to a printed page",
+    SHIM_URI: "the offline search shim",
 }
 """Every fixed generated file, with what it is; team pages (``TEAM_PAGE``) come on top."""
 

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from journeybook.findings import unreadable
+from journeybook.read.body_text import normal
 from journeybook.read.confine import confined
 from journeybook.read.yaml_syntax import YamlProblem, syntax_problem
 
@@ -279,7 +280,7 @@ def decode(raw: bytes) -> str:
             line, column,
             f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it with UTF-8 encoding",
         ) from None
-    return text.removeprefix("\ufeff")
+    return normal(text.removeprefix("\ufeff"))
 
 
 def _closing_fence(lines: list[str]) -> int | None:

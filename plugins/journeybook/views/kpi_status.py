@@ -184,6 +184,12 @@ def kpi_views(
                 warn(f"KPI '{kpi.id}' has no measurements (no row in {where} with journey '{journey.id}' and kpi '{kpi.id}')", "kpi-no-data")
             elif overall.latest is None:
                 warn(f"KPI '{kpi.id}' has only segment rows in {where}; add overall rows (an empty segment) to give it a status", "kpi-no-data")
+            elif overall.latest.date > today:
+                warn(
+                    f"the latest measurement of KPI '{kpi.id}' is dated {overall.latest.date.isoformat()}, after today "
+                    f"({today.isoformat()}); a measurement cannot come from the future, so check the date in {where}",
+                    "date-in-future",
+                )
             elif (today - overall.latest.date).days > stale:
                 warn(
                     f"the latest measurement of KPI '{kpi.id}' is from {overall.latest.date.isoformat()}, older than "
