@@ -284,6 +284,19 @@ def test_the_guide_has_a_copy_button_and_field_names_never_break_on_a_phone(buil
         assert lines and set(lines) == {1}
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [PHONE[0], 1280])
+def test_the_field_reference_never_breaks_a_field_name(built_site: Path, width: int) -> None:
+    with serve(built_site) as base, browser(width=width, height=PHONE[1]) as context:
+        page = context.new_page()  # type: ignore[attr-defined]
+        page.goto(base + "fields/", wait_until="load")
+        lines = page.evaluate(
+            "() => Object.fromEntries([...document.querySelectorAll('article table th[scope=row] code')].map(c => [c.textContent, c.getClientRects().length]))"
+        )
+        assert "hypothesis" in lines and {name: n for name, n in lines.items() if n != 1} == {}
+        assert page.evaluate("() => document.documentElement.scrollWidth") == width
+
+
 def test_hub_pages_show_what_comes_next_whom_to_write_to_and_how_kpis_stand(built_site: Path) -> None:
     from bs4 import BeautifulSoup
 

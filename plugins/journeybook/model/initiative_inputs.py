@@ -43,7 +43,7 @@ class AimInput(StrictModel):
 class InitiativeInput(StrictModel):
     """An initiative's front matter; ``title`` is also the page title MkDocs shows."""
 
-    title: Text
+    title: Text = Field(description="The change, named as readers know it (\"Visit window by SMS\").")
     id: Slug | None = Field(default=None, description="Defaults to the file name; unique among initiatives.")
     owner: Slug = Field(description="Team id from data/owners.yml.")
     status: InitiativeStatus = Field(description="idea, planned, running, done or dropped.")
