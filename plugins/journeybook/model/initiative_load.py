@@ -11,9 +11,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from journeybook.findings import Finding
 from journeybook.model.initiatives import (
-    INITIATIVES_DIR,
     initiative_files,
     read_initiatives,
 )
@@ -27,12 +25,6 @@ def load_initiatives(project: Project, paths: list[Path] | None = None) -> None:
     """Read, resolve and measure the initiatives (all, or ``paths``) into ``project.initiatives``."""
     layout = project.layout
     chosen = initiative_files(layout) if paths is None else paths
-    hub = layout.docs_dir / INITIATIVES_DIR / "index.md"
-    if paths is None and hub.is_file():
-        project.findings.add(Finding(
-            layout.rel(hub), 1, 1, "", "initiatives/index.md is generated (the initiatives hub); "
-            "rename this file to the initiative's id, for example initiatives/visit-window-sms.md", rule="reserved",
-        ))
     broken = frozenset(PurePosixPath(uri).stem for uri in project.broken)
     items, documents = read_initiatives(layout, chosen, project.journeys, project.site.teams, project.findings, broken)
     frame = project.readings.frame if project.readings is not None else None
