@@ -13,10 +13,10 @@ import re
 
 from journeybook.blocks import journey, kpis, persona, verification
 from journeybook.blocks.context import Block, BlockContext
+from journeybook.render.fences import outside_fences
 from journeybook.render.headings import demote_level_one
 
 DIRECTIVE = re.compile(r"^[ \t]*<!--\s*journeybook:([a-z-]+)\s*-->[ \t]*$")
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 
 BLOCKS: dict[str, Block] = {
     "kpis": kpis.kpis_block,
@@ -42,15 +42,7 @@ def _render(name: str, context: BlockContext) -> str:
 
 def directives(lines: list[str]) -> dict[int, str]:
     """Line index -> block name of each directive line outside fenced code blocks."""
-    found: dict[int, str] = {}
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        opening = FENCE.match(line)
-        if opening and (fence is None or opening.group(1).startswith(fence)):
-            fence = None if fence else opening.group(1)[0] * 3
-        elif fence is None and (match := DIRECTIVE.match(line)):
-            found[index] = match.group(1)
-    return found
+    return {index: match.group(1) for index in outside_fences(lines) if (match := DIRECTIVE.match(lines[index]))}
 
 
 def unknown_directives(markdown: str) -> list[tuple[int, str]]:

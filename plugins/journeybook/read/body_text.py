@@ -14,8 +14,9 @@ import re
 import unicodedata
 from typing import Iterator
 
-_DROPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BIDI_RANGES = "\u202a-\u202e\u2066-\u2069"
+_DROPPED = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI_RANGES}]")
+_BIDI = re.compile(f"[{_BIDI_RANGES}]")
 
 
 def normal(text: str) -> str:
@@ -41,7 +42,7 @@ def dropped_characters(body: str, first_line: int) -> Iterator[tuple[int, str, s
         for match in _DROPPED.finditer(line):
             char = match.group()
             what = describe(char)
-            if char in _BIDI:
+            if _BIDI.match(char):
                 message = (f"the text contains the invisible direction control {what}, which can make words read "
                            "in a different order than they are written; it was removed from the page")
             else:

@@ -11,30 +11,25 @@ from __future__ import annotations
 
 import re
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+from journeybook.render.fences import outside_fences
+
 _ATX_ONE = re.compile(r"^( {0,3})#(?=[ \t]|$)")
 _SETEXT_ONE = re.compile(r"^ {0,3}=+[ \t]*$")
+
+
+def _paragraph_text(line: str) -> bool:
+    return bool(line.strip()) and not line.startswith(("    ", "\t"))
 
 
 def demote_level_one(markdown: str) -> str:
     """``markdown`` with its level-1 headings at level 2, fenced code untouched."""
     lines = markdown.split("\n")
-    fence: str | None = None
-    previous_is_text = False
-    for index, line in enumerate(lines):
-        opened = _FENCE.match(line)
-        if fence is not None:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence) and not line.strip(" `~"):
-                fence = None
-            previous_is_text = False
-            continue
-        if opened:
-            fence = opened.group(1)
-            previous_is_text = False
-            continue
+    prose = list(outside_fences(lines))
+    is_prose = set(prose)
+    for index in prose:
+        line = lines[index]
         if _ATX_ONE.match(line):
             lines[index] = _ATX_ONE.sub(r"\1##", line, count=1)
-        elif previous_is_text and _SETEXT_ONE.match(line):
+        elif _SETEXT_ONE.match(line) and index - 1 in is_prose and _paragraph_text(lines[index - 1]):
             lines[index] = line.replace("=", "-")
-        previous_is_text = bool(line.strip()) and not line.startswith(("    ", "\t"))
     return "\n".join(lines)
