@@ -70,9 +70,6 @@ from journeybook.mkdocs_plugin.late_files import LateFile
 from journeybook.mkdocs_plugin.place import hide_navigation, highlight_catalog
 from journeybook.mkdocs_plugin.problems import plain_problems
 from journeybook.mkdocs_plugin.site_setup import (
-    PRINT_SCRIPT_URI,
-    STYLESHEET_URI,
-    TABLES_SCRIPT_URI,
     add_theme_overrides,
     add_worker_shim,
     drop_instant_navigation_offline,
@@ -87,6 +84,7 @@ from journeybook.model.resolved import Journey
 from journeybook.pages.initiatives import initiative_page, initiative_source
 from journeybook.pages.personas import persona_page
 from journeybook.pages.registry import GeneratedFile, SiteContext, generate
+from journeybook.pages.uris import PRINT_SCRIPT_URI, STYLESHEET_URI, TABLES_SCRIPT_URI
 from journeybook.read.body_text import clean_body
 from journeybook.read.front_matter import body_of
 from journeybook.read.layout import Layout

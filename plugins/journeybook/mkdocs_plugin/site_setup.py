@@ -23,8 +23,6 @@ from journeybook.pages.uris import (
 )
 from journeybook.read.layout import Layout
 
-__all__ = ["MERMAID_URI", "PRINT_SCRIPT_URI", "SHIM_URI", "STYLESHEET_URI", "TABLES_SCRIPT_URI", "Asset", "add_theme_overrides", "add_worker_shim", "site_assets"]
-
 
 class Asset(NamedTuple):
     """A file the site serves itself: where, from which file, what it is, how to get it back."""
